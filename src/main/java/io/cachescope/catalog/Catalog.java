@@ -1,0 +1,16 @@
+package io.cachescope.catalog;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The tags that were read, in the order of the sources. */
+public record Catalog(List<Tag> tags) {
+
+  public Catalog {
+    tags = List.copyOf(tags);
+  }
+
+  public Optional<Tag> tag(String name) {
+    return tags.stream().filter(t -> t.name().equals(name)).findFirst();
+  }
+}
