@@ -1,5 +1,7 @@
 package io.cachescope.cli;
 
+import io.cachescope.SourceException;
+import java.io.PrintStream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,8 +10,7 @@ import picocli.CommandLine.Command;
     name = "cachescope",
     mixinStandardHelpOptions = true,
     version = "cachescope 0.1.0",
-    description = "What is prebuilt in Spack binary build caches.",
-    subcommands = {CommandLine.HelpCommand.class})
+    description = "What is prebuilt in Spack binary build caches.")
 public final class Main implements Runnable {
 
   @Override
@@ -17,7 +18,22 @@ public final class Main implements Runnable {
     CommandLine.usage(this, System.out);
   }
 
+  /** Builds the command line with every subcommand, writing to the given streams. */
+  public static CommandLine commandLine(PrintStream out, PrintStream err) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.addSubcommand("list", new ListCommand(out, err));
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          if (e instanceof SourceException || e instanceof SourceOptions.UsageError) {
+            err.println("cachescope: error: " + e.getMessage());
+            return 1;
+          }
+          throw e;
+        });
+    return cli;
+  }
+
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Main()).execute(args));
+    System.exit(commandLine(System.out, System.err).execute(args));
   }
 }

@@ -1,0 +1,100 @@
+package io.cachescope.cli;
+
+import io.cachescope.catalog.Catalog;
+import io.cachescope.catalog.ConcreteSpec;
+import io.cachescope.catalog.Tag;
+import io.cachescope.mirror.CatalogReader;
+import io.cachescope.mirror.MirrorReader;
+import io.cachescope.render.BuildcacheList;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code cachescope list}: what the mirrors hold, as {@code spack buildcache list} prints it. */
+@Command(
+    name = "list",
+    description = "List cached specs, as `spack buildcache list` does.",
+    mixinStandardHelpOptions = true)
+public final class ListCommand implements Callable<Integer> {
+
+  @Mixin SourceOptions source = new SourceOptions();
+
+  @Option(names = {"-l", "--long"}, description = "Show the 7-character hash.")
+  boolean longHash;
+
+  @Option(names = {"-L", "--very-long"}, description = "Show the full hash.")
+  boolean veryLongHash;
+
+  @Option(names = {"-N", "--namespaces"}, description = "Show the namespace.")
+  boolean namespaces;
+
+  @Option(names = {"-v", "--variants"}, description = "Show variants.")
+  boolean variants;
+
+  @Option(names = {"-a", "--allarch"}, description = "List specs of every architecture.")
+  boolean allarch;
+
+  @Parameters(paramLabel = "SPEC", description = "Only specs matching any of these.")
+  List<String> constraints = new ArrayList<>();
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  public ListCommand(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public Integer call() {
+    MirrorReader.Options options =
+        new MirrorReader.Options(source.view, null, source.verify, source.requireSigned);
+    Catalog catalog = new CatalogReader(options, err::println).read(source.resolve());
+    // The union of every mirror, first one winning, as Spack merges its mirrors' indices.
+    Map<String, ConcreteSpec> all = new LinkedHashMap<>();
+    for (Tag tag : catalog.tags()) {
+      tag.union().forEach(all::putIfAbsent);
+    }
+    List<ConcreteSpec> shown = new ArrayList<>();
+    for (ConcreteSpec s : all.values()) {
+      if ((s.inBuildcache() || s.external()) && matches(s)) {
+        shown.add(s);
+      }
+    }
+    boolean tty = System.console() != null;
+    StringBuilder text = new StringBuilder();
+    if (tty) {
+      text.append("==> ").append(shown.size()).append(shown.size() == 1 ? " cached build." : " cached builds.").append('\n');
+    }
+    text.append(
+        BuildcacheList.render(
+            shown,
+            all::get,
+            String::compareTo,
+            new BuildcacheList.Options(longHash, veryLongHash, namespaces, variants),
+            tty,
+            consoleWidth()));
+    out.print(text);
+    out.flush();
+    return 0;
+  }
+
+  private boolean matches(ConcreteSpec s) {
+    return constraints.isEmpty() || constraints.contains(s.name());
+  }
+
+  private static int consoleWidth() {
+    try {
+      return Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "80"));
+    } catch (NumberFormatException e) {
+      return 80;
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package io.cachescope.cli;
+
+import io.cachescope.mirror.Sources;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The options every command takes to say what to read: sources file, mirrors or a catalog. */
+public final class SourceOptions {
+
+  @Option(
+      names = "--sources",
+      paramLabel = "FILE",
+      description = "Tags and stacks, as cache.spack.io's {tag: [{label, url}]} (JSON or YAML).")
+  Path sources;
+
+  @Option(
+      names = "--mirror",
+      paramLabel = "URL",
+      description = "A mirror (path, file://, https://, s3://); repeatable; one unnamed tag.")
+  List<String> mirrors = new ArrayList<>();
+
+  @Option(names = "--db", paramLabel = "URL", description = "A catalog database (jdbc:sqlite:..., jdbc:postgresql://...).")
+  String db;
+
+  @Option(names = "--tag", paramLabel = "TAG", description = "Only these tags of the sources; repeatable.")
+  List<String> tags = new ArrayList<>();
+
+  @Option(names = "--view", paramLabel = "NAME", description = "Read this v3 index view (v3/manifests/index/NAME/).")
+  String view;
+
+  @Option(names = "--s3-endpoint", paramLabel = "URL", description = "HTTPS endpoint for s3:// buckets other than spack-binaries.")
+  String s3Endpoint;
+
+  @Option(names = "--require-signed", description = "Fail unless every spec has a verified signature.")
+  boolean requireSigned;
+
+  @Option(names = "--verify", description = "Read every spec's manifest or signed spec file to verify signatures and learn sizes.")
+  boolean verify;
+
+  /** The sources these options name, or an error when they name none or several. */
+  Sources resolve() {
+    int given = (sources != null ? 1 : 0) + (mirrors.isEmpty() ? 0 : 1) + (db != null ? 1 : 0);
+    if (given != 1) {
+      throw new UsageError("give exactly one of --sources FILE, --mirror URL or --db URL");
+    }
+    if (db != null) {
+      throw new UsageError("--db is not supported by this command yet");
+    }
+    Sources s = sources != null ? Sources.read(sources) : Sources.ofMirrors(mirrors, view);
+    return s.only(tags);
+  }
+
+  /** A command line that cannot work as given. */
+  static final class UsageError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    UsageError(String message) {
+      super(message);
+    }
+  }
+}

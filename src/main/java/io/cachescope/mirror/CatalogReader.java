@@ -1,0 +1,100 @@
+package io.cachescope.mirror;
+
+import io.cachescope.SourceException;
+import io.cachescope.catalog.BuildCacheIndex;
+import io.cachescope.catalog.Catalog;
+import io.cachescope.catalog.Interner;
+import io.cachescope.catalog.Stack;
+import io.cachescope.catalog.Tag;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * Reads every stack of every tag of the sources into one {@link Catalog}, a few mirrors at a
+ * time. All stacks share one {@link Interner}, so the strings they repeat are stored once.
+ */
+public final class CatalogReader {
+
+  private final MirrorReader.Options options;
+  private final Consumer<String> warn;
+  private final Interner interner = new Interner();
+
+  public CatalogReader(MirrorReader.Options options, Consumer<String> warn) {
+    this.options = options;
+    this.warn = warn;
+  }
+
+  public Catalog read(Sources sources) {
+    int stacks = sources.tags().stream().mapToInt(t -> t.stacks().size()).sum();
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(4, stacks)));
+    try {
+      List<List<Future<Stack>>> pending = new ArrayList<>();
+      for (Sources.TagSource tag : sources.tags()) {
+        List<Future<Stack>> futures = new ArrayList<>();
+        for (Sources.StackSource stack : tag.stacks()) {
+          futures.add(pool.submit(() -> readStack(stack)));
+        }
+        pending.add(futures);
+      }
+      List<Tag> tags = new ArrayList<>();
+      for (int i = 0; i < pending.size(); i++) {
+        List<Stack> read = new ArrayList<>();
+        for (Future<Stack> f : pending.get(i)) {
+          read.add(await(f));
+        }
+        tags.add(new Tag(sources.tags().get(i).name(), read));
+      }
+      return new Catalog(tags);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private Stack readStack(Sources.StackSource stack) throws IOException {
+    URI root = rootOf(stack.url());
+    try (Transport transport = new FileTransport()) {
+      MirrorReader.Options o =
+          new MirrorReader.Options(
+              stack.view() != null ? stack.view() : options.view(),
+              options.indexFile(),
+              options.readSpecFiles(),
+              options.requireSigned());
+      BuildCacheIndex index = new MirrorReader(transport, interner, o).read(root, stack.url());
+      index.warnings().forEach(w -> warn.accept("warning: " + w));
+      return new Stack(stack.label(), stack.url(), index);
+    }
+  }
+
+  private static URI rootOf(String url) {
+    if (url.startsWith("file:")) {
+      return URI.create(url);
+    }
+    if (url.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
+      throw new SourceException(url, "", "unsupported URL scheme");
+    }
+    return Path.of(url).toAbsolutePath().normalize().toUri();
+  }
+
+  private static Stack await(Future<Stack> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
+}

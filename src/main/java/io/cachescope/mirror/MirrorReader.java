@@ -1,0 +1,364 @@
+package io.cachescope.mirror;
+
+import io.cachescope.SourceException;
+import io.cachescope.catalog.BuildCacheIndex;
+import io.cachescope.catalog.ConcreteSpec;
+import io.cachescope.catalog.Dependency;
+import io.cachescope.catalog.IndexSource;
+import io.cachescope.catalog.Interner;
+import io.cachescope.catalog.Layout;
+import io.cachescope.catalog.SignatureState;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads everything one mirror holds, in every layout it has (formats.md §2.4): the v3 index
+ * (or a named index view), the v2 {@code build_cache/index.json}, and, for a mirror without an
+ * index, its spec files, as {@code spack buildcache update-index} would. A mixed mirror's
+ * layouts are merged by hash and each spec remembers which layouts hold it.
+ */
+public final class MirrorReader {
+
+  static final String V3_INDEX_DIR = "v3/manifests/index/";
+  static final String V3_SPEC_DIR = "v3/manifests/spec/";
+  static final String V2_INDEX = "build_cache/index.json";
+  static final String DB_MEDIA_TYPE = "application/vnd.spack.db.";
+  static final String SPEC_MEDIA_TYPE = "application/vnd.spack.spec.";
+  static final String INSTALL_MEDIA_TYPE = "application/vnd.spack.install.";
+
+  /**
+   * How to read a mirror.
+   *
+   * @param view a v3 index view name, or null for the default index
+   * @param indexFile read only this index file (a URL that named {@code index.json} or {@code
+   *     index.manifest.json} directly), or null to probe every layout
+   * @param readSpecFiles also read every spec manifest or spec file, to verify signatures and
+   *     learn tarball sizes (one request per spec)
+   * @param requireSigned fail unless every spec in the cache has a verified signature
+   */
+  public record Options(String view, String indexFile, boolean readSpecFiles, boolean requireSigned) {
+    public static Options defaults() {
+      return new Options(null, null, false, false);
+    }
+  }
+
+  private final Transport transport;
+  private final Interner interner;
+  private final Options options;
+
+  public MirrorReader(Transport transport, Interner interner, Options options) {
+    this.transport = transport;
+    this.interner = interner;
+    this.options = options;
+  }
+
+  /** Reads the mirror at {@code root}; {@code display} names it in messages. */
+  public BuildCacheIndex read(URI root, String display) {
+    try {
+      return readMirror(root, display);
+    } catch (IOException e) {
+      throw new SourceException(display, "", "cannot read mirror: " + e.getMessage(), e);
+    }
+  }
+
+  private BuildCacheIndex readMirror(URI root, String display) throws IOException {
+    Map<String, ConcreteSpec> specs = new LinkedHashMap<>();
+    List<IndexSource> sources = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    String only = options.indexFile();
+    boolean v3Only = options.view() != null || (only != null && only.startsWith("v3/"));
+    boolean v2Only = only != null && only.startsWith("build_cache/");
+
+    if (!v2Only) {
+      String manifestPath =
+          only != null
+              ? only
+              : V3_INDEX_DIR + (options.view() == null ? "" : options.view() + "/")
+                  + "index.manifest.json";
+      readV3Index(root, manifestPath).ifPresent(r -> merge(specs, sources, r, Layout.V3));
+      if (only != null && sources.isEmpty()) {
+        throw new SourceException(display, manifestPath, "no such index manifest");
+      }
+    }
+    if (!v3Only) {
+      readV2Index(root, warnings).ifPresent(r -> merge(specs, sources, r, Layout.V2));
+      if (only != null && sources.isEmpty()) {
+        throw new SourceException(display, V2_INDEX, "no such index");
+      }
+    }
+    Keyring keys = null;
+    if (sources.isEmpty()) {
+      keys = MirrorKeys.load(transport, root);
+      readSpecFilesWithoutIndex(root, keys, specs, sources);
+    }
+    if (sources.isEmpty()) {
+      String where = options.view() != null ? "index view " + options.view() : "";
+      throw new SourceException(
+          display,
+          where,
+          "no build cache found (looked for "
+              + (options.view() != null
+                  ? V3_INDEX_DIR + options.view() + "/index.manifest.json"
+                  : V3_INDEX_DIR + "index.manifest.json, " + V2_INDEX + " and spec files")
+              + ")");
+    }
+    if (options.readSpecFiles() || options.requireSigned()) {
+      if (keys == null) {
+        keys = MirrorKeys.load(transport, root);
+      }
+      new SpecFileCheck(transport, interner, root, keys).apply(specs, sources);
+    }
+    if (options.requireSigned()) {
+      requireSigned(display, specs);
+    }
+    danglingWarnings(specs, warnings);
+    return new BuildCacheIndex(display, sources, specs, warnings);
+  }
+
+  private static void merge(
+      Map<String, ConcreteSpec> specs,
+      List<IndexSource> sources,
+      ReadIndex read,
+      Layout layout) {
+    sources.add(read.source());
+    for (ConcreteSpec s : read.specs().values()) {
+      ConcreteSpec tagged = s.withLayouts(s.layouts() | layout.bit());
+      specs.merge(
+          s.hash(),
+          tagged,
+          (old, neu) -> {
+            ConcreteSpec m = old.withLayouts(old.layouts() | layout.bit());
+            return !m.inBuildcache() && neu.inBuildcache() ? m.withInBuildcache(true) : m;
+          });
+    }
+  }
+
+  record ReadIndex(IndexSource source, Map<String, ConcreteSpec> specs) {}
+
+  private Optional<ReadIndex> readV3Index(URI root, String manifestPath) throws IOException {
+    URI manifestUri = resolve(root, manifestPath);
+    Optional<Body> body = transport.get(manifestUri);
+    if (body.isEmpty()) {
+      return Optional.empty();
+    }
+    byte[] bytes = body.get().readAllBytes();
+    if (ClearSigned.isClearSigned(bytes)) {
+      bytes = ClearSigned.parse(bytes, manifestUri.toString()).payload();
+    }
+    Manifest manifest = Manifest.parse(bytes, manifestUri.toString());
+    Manifest.Blob blob =
+        manifest
+            .blob(DB_MEDIA_TYPE)
+            .orElseThrow(
+                () ->
+                    new SourceException(
+                        manifestUri.toString(), "/data", "manifest names no index blob"));
+    URI blobUri = resolve(root, blob.path());
+    Optional<Body> blobBody = transport.get(blobUri);
+    if (blobBody.isEmpty()) {
+      throw new SourceException(
+          blobUri.toString(), "", "index blob named by " + manifestPath + " is missing");
+    }
+    try (Body b = blobBody.get()) {
+      Digested read = readDigested(b.stream(), blobUri.toString());
+      if (!read.sha256().equals(blob.checksum())) {
+        throw new SourceException(
+            blobUri.toString(),
+            "",
+            "checksum mismatch: manifest "
+                + manifestPath
+                + " says sha256 "
+                + blob.checksum()
+                + ", the blob has "
+                + read.sha256());
+      }
+      IndexSource source =
+          new IndexSource(
+              blobUri.toString(),
+              Layout.V3,
+              read.result().databaseVersion(),
+              read.sha256(),
+              b.etag(),
+              read.result().specs().size(),
+              Instant.now());
+      return Optional.of(new ReadIndex(source, read.result().specs()));
+    }
+  }
+
+  private Optional<ReadIndex> readV2Index(URI root, List<String> warnings) throws IOException {
+    URI indexUri = resolve(root, V2_INDEX);
+    Optional<Body> body = transport.get(indexUri);
+    if (body.isEmpty()) {
+      return Optional.empty();
+    }
+    try (Body b = body.get()) {
+      Digested read = readDigested(b.stream(), indexUri.toString());
+      // Spack uploads index.json and its hash separately, so a mismatch is a race, not an error.
+      Optional<Body> hashBody = transport.get(resolve(root, V2_INDEX + ".hash"));
+      if (hashBody.isPresent()) {
+        String expected = new String(hashBody.get().readAllBytes(), StandardCharsets.US_ASCII).strip();
+        if (!expected.equals(read.sha256())) {
+          warnings.add(
+              indexUri
+                  + ": index.json.hash says "
+                  + expected
+                  + " but index.json has sha256 "
+                  + read.sha256());
+        }
+      }
+      IndexSource source =
+          new IndexSource(
+              indexUri.toString(),
+              Layout.V2,
+              read.result().databaseVersion(),
+              read.sha256(),
+              b.etag(),
+              read.result().specs().size(),
+              Instant.now());
+      return Optional.of(new ReadIndex(source, read.result().specs()));
+    }
+  }
+
+  record Digested(IndexReader.Result result, String sha256) {}
+
+  /** Parses an index while hashing the stored bytes, then drains what the parser left. */
+  private Digested readDigested(InputStream raw, String source) throws IOException {
+    MessageDigest sha = sha256();
+    DigestInputStream digesting = new DigestInputStream(raw, sha);
+    InputStream in = Compression.gunzipIfNeeded(digesting);
+    IndexReader.Result result = new IndexReader(interner).read(in, source);
+    in.transferTo(OutputStream.nullOutputStream());
+    digesting.transferTo(OutputStream.nullOutputStream());
+    return new Digested(result, HexFormat.of().formatHex(sha.digest()));
+  }
+
+  private void readSpecFilesWithoutIndex(
+      URI root, Keyring keys, Map<String, ConcreteSpec> specs, List<IndexSource> sources)
+      throws IOException {
+    SpecFileReader reader = new SpecFileReader(interner);
+    List<URI> manifests =
+        transport.list(resolve(root, V3_SPEC_DIR)).stream()
+            .filter(u -> u.getPath().endsWith(".spec.manifest.json"))
+            .toList();
+    if (!manifests.isEmpty()) {
+      Map<String, ConcreteSpec> found = new LinkedHashMap<>();
+      for (URI m : manifests) {
+        SpecFileCheck.V3Entry entry = SpecFileCheck.readV3Entry(transport, root, m, keys);
+        SpecFile file = reader.read(entry.specBlob(), entry.specBlobUri(), keys, false);
+        addSpecFile(found, file, entry.signature(), entry.tarballSize());
+      }
+      merge(specs, sources, new ReadIndex(listing(resolve(root, V3_SPEC_DIR), Layout.V3, found), found), Layout.V3);
+    }
+    List<URI> files =
+        transport.list(resolve(root, "build_cache/")).stream()
+            .filter(u -> isSpecFileName(u.getPath()))
+            .toList();
+    if (!files.isEmpty()) {
+      Map<String, ConcreteSpec> found = new LinkedHashMap<>();
+      for (URI f : files) {
+        byte[] bytes = transport.get(f).map(Body::readAllBytes).orElse(null);
+        if (bytes == null) {
+          continue;
+        }
+        SpecFile file = reader.read(bytes, f.toString(), keys, f.getPath().endsWith(".yaml"));
+        addSpecFile(found, file, file.signature(), -1);
+      }
+      merge(specs, sources, new ReadIndex(listing(resolve(root, "build_cache/"), Layout.V2, found), found), Layout.V2);
+    }
+  }
+
+  private static IndexSource listing(URI dir, Layout layout, Map<String, ConcreteSpec> found) {
+    return new IndexSource(dir.toString(), layout, 0, null, null, found.size(), Instant.now());
+  }
+
+  static boolean isSpecFileName(String path) {
+    return path.endsWith(".spec.json")
+        || path.endsWith(".spec.json.sig")
+        || path.endsWith(".spec.yaml");
+  }
+
+  /** The root of a spec file is in the cache; its other nodes are records unless pushed too. */
+  static void addSpecFile(
+      Map<String, ConcreteSpec> found, SpecFile file, SignatureState signature, long tarball) {
+    ConcreteSpec root = file.root().withInBuildcache(true).withSignature(signature);
+    if (tarball >= 0) {
+      root = root.withTarballSize(tarball);
+    }
+    found.put(root.hash(), root);
+    for (ConcreteSpec dep : file.nodes().subList(1, file.nodes().size())) {
+      found.putIfAbsent(dep.hash(), dep.withInBuildcache(false));
+    }
+  }
+
+  private static void requireSigned(String display, Map<String, ConcreteSpec> specs) {
+    for (ConcreteSpec s : specs.values()) {
+      if (s.inBuildcache() && s.signature() != SignatureState.VERIFIED) {
+        throw new SourceException(
+            display,
+            s.name() + "/" + s.hash(),
+            "signature " + s.signature().label() + " and --require-signed was given");
+      }
+    }
+  }
+
+  /** Spack warns about records whose dependencies are not in the index; so do we. */
+  private static void danglingWarnings(Map<String, ConcreteSpec> specs, List<String> warnings) {
+    int count = 0;
+    String first = null;
+    for (ConcreteSpec s : specs.values()) {
+      for (Dependency d : s.dependencies()) {
+        if (!specs.containsKey(d.hash())) {
+          if (first == null) {
+            first = s.name() + "/" + s.hash() + " depends on " + d.name() + "/" + d.hash();
+          }
+          count++;
+        }
+      }
+    }
+    if (count > 0) {
+      warnings.add(
+          "missing dependency not in the index: "
+              + first
+              + (count > 1 ? " (and " + (count - 1) + " more)" : ""));
+    }
+  }
+
+  static URI resolve(URI root, String relative) {
+    String base = root.toString();
+    return URI.create(base.endsWith("/") ? base + relative : base + "/" + relative);
+  }
+
+  static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Reads a small file fully, or throws naming it. */
+  static byte[] readSmall(Transport transport, URI uri) {
+    try {
+      return transport
+          .get(uri)
+          .orElseThrow(() -> new SourceException(uri.toString(), "", "missing"))
+          .readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

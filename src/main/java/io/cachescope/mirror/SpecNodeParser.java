@@ -1,0 +1,540 @@
+package io.cachescope.mirror;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.cachescope.catalog.Compiler;
+import io.cachescope.catalog.ConcreteSpec;
+import io.cachescope.catalog.Dependency;
+import io.cachescope.catalog.Interner;
+import io.cachescope.catalog.SignatureState;
+import io.cachescope.catalog.Variant;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Reads one spec node dict (formats.md §5) from a streaming parser into a {@link ConcreteSpec},
+ * without building a tree. The same node shape appears in index records and spec files of every
+ * version; both the new style ({@code {"name": ...}}) and the old name-keyed style ({@code
+ * {"zlib": {...}}}) are accepted. Unknown fields are skipped, so newer writers still read.
+ */
+final class SpecNodeParser {
+
+  /** Spack's compiler flag parameters; every other parameter is a variant. */
+  static final Set<String> FLAG_NAMES =
+      Set.of("cflags", "cppflags", "cxxflags", "fflags", "ldflags", "ldlibs");
+
+  /** A node and the extra hashes older formats use to name it in edges. */
+  record Parsed(ConcreteSpec spec, String buildHash, String fullHash) {}
+
+  private final Interner interner;
+
+  SpecNodeParser(Interner interner) {
+    this.interner = interner;
+  }
+
+  /**
+   * Parses the node whose START_OBJECT is the current token. {@code knownHash} is the record key
+   * of an index (injected as the hash when the node has none, as Spack does for DB v5);
+   * {@code specfileVersion} is used when the node carries no {@code original_specfile_version}.
+   */
+  Parsed parse(JsonParser p, String knownHash, int specfileVersion, boolean inBuildcache)
+      throws IOException {
+    expect(p, JsonToken.START_OBJECT, "a spec node must be an object");
+    NodeBuilder b = new NodeBuilder();
+    b.specfileVersion = specfileVersion;
+    b.inBuildcache = inBuildcache;
+    JsonToken t = p.nextToken();
+    if (t == JsonToken.FIELD_NAME && !isNodeField(p.currentName())) {
+      // Old style: {"<package name>": {node}} with a single key.
+      b.name = p.currentName();
+      p.nextToken();
+      expect(p, JsonToken.START_OBJECT, "a spec node must be an object");
+      readFields(p, b);
+      t = p.nextToken();
+      while (t == JsonToken.FIELD_NAME) {
+        p.nextToken();
+        p.skipChildren();
+        t = p.nextToken();
+      }
+    } else {
+      readFieldsFrom(p, t, b);
+    }
+    if (b.hash == null) {
+      b.hash = knownHash;
+    }
+    if (b.name == null) {
+      throw new NodeException("spec node has no name");
+    }
+    if (b.hash == null) {
+      throw new NodeException("spec node " + b.name + " has no hash");
+    }
+    return new Parsed(b.build(interner), b.buildHash, b.fullHash);
+  }
+
+  private static boolean isNodeField(String name) {
+    switch (name) {
+      case "name":
+      case "version":
+      case "versions":
+      case "arch":
+      case "compiler":
+      case "namespace":
+      case "parameters":
+      case "dependencies":
+      case "hash":
+      case "package_hash":
+      case "full_hash":
+      case "build_hash":
+      case "external":
+      case "annotations":
+      case "patches":
+      case "concrete":
+      case "build_spec":
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  private void readFields(JsonParser p, NodeBuilder b) throws IOException {
+    readFieldsFrom(p, p.nextToken(), b);
+  }
+
+  private void readFieldsFrom(JsonParser p, JsonToken first, NodeBuilder b) throws IOException {
+    for (JsonToken t = first; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+      String field = p.currentName();
+      JsonToken value = p.nextToken();
+      switch (field) {
+        case "name":
+          b.name = text(p, value, "name");
+          break;
+        case "version":
+          b.version = text(p, value, "version");
+          break;
+        case "versions":
+          readVersions(p, value, b);
+          break;
+        case "arch":
+          readArch(p, value, b);
+          break;
+        case "compiler":
+          readCompiler(p, value, b);
+          break;
+        case "namespace":
+          b.namespace = value == JsonToken.VALUE_NULL ? null : text(p, value, "namespace");
+          break;
+        case "parameters":
+          readParameters(p, value, b);
+          break;
+        case "patches":
+          b.nodePatches = stringList(p, value, "patches");
+          break;
+        case "dependencies":
+          readDependencies(p, value, b);
+          break;
+        case "hash":
+          b.hash = text(p, value, "hash");
+          break;
+        case "full_hash":
+          b.fullHash = value == JsonToken.VALUE_NULL ? null : text(p, value, "full_hash");
+          break;
+        case "build_hash":
+          b.buildHash = value == JsonToken.VALUE_NULL ? null : text(p, value, "build_hash");
+          break;
+        case "external":
+          readExternal(p, value, b);
+          break;
+        case "annotations":
+          readAnnotations(p, value, b);
+          break;
+        default:
+          p.skipChildren();
+      }
+    }
+    if (p.currentToken() != JsonToken.END_OBJECT) {
+      throw new NodeException("unexpected " + p.currentToken() + " in spec node");
+    }
+  }
+
+  private void readVersions(JsonParser p, JsonToken value, NodeBuilder b) throws IOException {
+    // Abstract specs and some old files list versions; a concrete spec has exactly one.
+    if (value == JsonToken.START_ARRAY) {
+      List<String> versions = stringList(p, value, "versions");
+      if (b.version == null && !versions.isEmpty()) {
+        b.version = stripExact(versions.get(0));
+      }
+    } else {
+      p.skipChildren();
+    }
+  }
+
+  private static String stripExact(String version) {
+    return version.startsWith("=") ? version.substring(1) : version;
+  }
+
+  private void readArch(JsonParser p, JsonToken value, NodeBuilder b) throws IOException {
+    if (value != JsonToken.START_OBJECT) {
+      p.skipChildren();
+      return;
+    }
+    for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+      String field = p.currentName();
+      JsonToken v = p.nextToken();
+      switch (field) {
+        case "platform":
+          b.platform = nullableText(p, v, "arch/platform");
+          break;
+        case "platform_os":
+          b.os = nullableText(p, v, "arch/platform_os");
+          break;
+        case "target":
+          b.target = readTarget(p, v);
+          break;
+        default:
+          p.skipChildren();
+      }
+    }
+  }
+
+  /** A target is a plain name (generic targets) or an object with a name and features. */
+  private String readTarget(JsonParser p, JsonToken v) throws IOException {
+    if (v == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (v != JsonToken.START_OBJECT) {
+      return text(p, v, "arch/target");
+    }
+    String name = null;
+    for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+      String field = p.currentName();
+      JsonToken fv = p.nextToken();
+      if (field.equals("name")) {
+        name = text(p, fv, "arch/target/name");
+      } else {
+        p.skipChildren();
+      }
+    }
+    return name;
+  }
+
+  private void readCompiler(JsonParser p, JsonToken value, NodeBuilder b) throws IOException {
+    if (value == JsonToken.VALUE_STRING) {
+      b.compiler = Compiler.parse(p.getText());
+      return;
+    }
+    if (value != JsonToken.START_OBJECT) {
+      p.skipChildren();
+      return;
+    }
+    String name = null;
+    String version = "";
+    for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+      String field = p.currentName();
+      JsonToken v = p.nextToken();
+      if (field.equals("name")) {
+        name = text(p, v, "compiler/name");
+      } else if (field.equals("version")) {
+        version = stripExact(text(p, v, "compiler/version"));
+      } else if (field.equals("versions") && v == JsonToken.START_ARRAY) {
+        List<String> versions = stringList(p, v, "compiler/versions");
+        if (!versions.isEmpty()) {
+          version = stripExact(versions.get(0));
+        }
+      } else {
+        p.skipChildren();
+      }
+    }
+    if (name != null) {
+      b.compiler = new Compiler(name, version);
+    }
+  }
+
+  private void readParameters(JsonParser p, JsonToken value, NodeBuilder b) throws IOException {
+    if (value != JsonToken.START_OBJECT) {
+      p.skipChildren();
+      return;
+    }
+    for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+      String name = p.currentName();
+      JsonToken v = p.nextToken();
+      if (FLAG_NAMES.contains(name)) {
+        List<String> flags =
+            v == JsonToken.START_ARRAY ? stringList(p, v, name) : singleOrNone(p, v, name);
+        if (!flags.isEmpty()) {
+          b.flags().put(name, flags);
+        }
+        continue;
+      }
+      switch (v) {
+        case VALUE_TRUE:
+          b.variants.add(Variant.bool(name, true));
+          break;
+        case VALUE_FALSE:
+          b.variants.add(Variant.bool(name, false));
+          break;
+        case START_ARRAY:
+          b.variants.add(Variant.multi(name, stringList(p, v, "parameters/" + name)));
+          break;
+        case VALUE_NULL:
+          break;
+        case START_OBJECT:
+          throw new NodeException("parameter " + name + " is an object");
+        default:
+          String s = p.getText();
+          if (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")) {
+            b.variants.add(Variant.bool(name, s.toLowerCase(Locale.ROOT).equals("true")));
+          } else {
+            b.variants.add(Variant.single(name, s));
+          }
+      }
+    }
+  }
+
+  private void readDependencies(JsonParser p, JsonToken value, NodeBuilder b) throws IOException {
+    if (value == JsonToken.START_ARRAY) {
+      // v2 and later: [{"name", "hash" | "build_hash" | "full_hash", "type" | "parameters"}]
+      for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+        if (t != JsonToken.START_OBJECT) {
+          throw new NodeException("a dependency must be an object");
+        }
+        b.dependencies.add(readEdge(p, null));
+      }
+    } else if (value == JsonToken.START_OBJECT) {
+      // v1: {"<dep name>": {"hash": ..., "type": [...]}}
+      for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+        String depName = p.currentName();
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+          throw new NodeException("dependency " + depName + " must be an object");
+        }
+        b.dependencies.add(readEdge(p, depName));
+      }
+    } else {
+      p.skipChildren();
+    }
+  }
+
+  private Dependency readEdge(JsonParser p, String name) throws IOException {
+    String hash = null;
+    String otherHash = null;
+    int deptypes = 0;
+    List<String> virtuals = List.of();
+    for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+      String field = p.currentName();
+      JsonToken v = p.nextToken();
+      switch (field) {
+        case "name":
+          name = text(p, v, "dependencies/name");
+          break;
+        case "hash":
+          hash = text(p, v, "dependencies/hash");
+          break;
+        case "build_hash":
+        case "full_hash":
+          // 0.17 spec files key edges by build_hash; the reader maps them back to DAG hashes.
+          otherHash = nullableText(p, v, "dependencies/" + field);
+          break;
+        case "type":
+          deptypes |= deptypeBits(stringList(p, v, "dependencies/type"));
+          break;
+        case "parameters":
+          if (v != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            break;
+          }
+          for (JsonToken pt = p.nextToken(); pt == JsonToken.FIELD_NAME; pt = p.nextToken()) {
+            String pf = p.currentName();
+            JsonToken pv = p.nextToken();
+            if (pf.equals("deptypes")) {
+              deptypes |= deptypeBits(stringList(p, pv, "dependencies/parameters/deptypes"));
+            } else if (pf.equals("virtuals")) {
+              virtuals = interner.intern(stringList(p, pv, "dependencies/parameters/virtuals"));
+            } else {
+              p.skipChildren();
+            }
+          }
+          break;
+        default:
+          p.skipChildren();
+      }
+    }
+    if (hash == null) {
+      hash = otherHash;
+    }
+    if (name == null || hash == null) {
+      throw new NodeException("dependency without name or hash");
+    }
+    return interner.intern(
+        new Dependency(interner.intern(name), interner.intern(hash), deptypes, virtuals));
+  }
+
+  private static int deptypeBits(List<String> names) {
+    int bits = 0;
+    for (String n : names) {
+      bits |= Dependency.typeBit(n);
+    }
+    return bits;
+  }
+
+  private void readExternal(JsonParser p, JsonToken value, NodeBuilder b) throws IOException {
+    if (value == JsonToken.VALUE_NULL || value == JsonToken.VALUE_FALSE) {
+      return;
+    }
+    if (value != JsonToken.START_OBJECT) {
+      p.skipChildren();
+      return;
+    }
+    b.external = true;
+    for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+      String field = p.currentName();
+      JsonToken v = p.nextToken();
+      if (field.equals("path")) {
+        b.externalPath = nullableText(p, v, "external/path");
+      } else {
+        p.skipChildren();
+      }
+    }
+  }
+
+  private void readAnnotations(JsonParser p, JsonToken value, NodeBuilder b) throws IOException {
+    if (value != JsonToken.START_OBJECT) {
+      p.skipChildren();
+      return;
+    }
+    for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+      String field = p.currentName();
+      JsonToken v = p.nextToken();
+      if (field.equals("original_specfile_version") && v.isNumeric()) {
+        b.annotatedVersion = p.getIntValue();
+      } else if (field.equals("compiler") && v == JsonToken.VALUE_STRING) {
+        b.annotatedCompiler = Compiler.parse(p.getText());
+      } else {
+        p.skipChildren();
+      }
+    }
+  }
+
+  private List<String> stringList(JsonParser p, JsonToken value, String what) throws IOException {
+    if (value == JsonToken.VALUE_NULL) {
+      return List.of();
+    }
+    if (value != JsonToken.START_ARRAY) {
+      throw new NodeException(what + " must be a list");
+    }
+    List<String> out = new ArrayList<>(4);
+    for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+      if (!t.isScalarValue() || t == JsonToken.VALUE_NULL) {
+        throw new NodeException(what + " must hold strings");
+      }
+      out.add(interner.intern(p.getText()));
+    }
+    return out.isEmpty() ? List.of() : out;
+  }
+
+  private List<String> singleOrNone(JsonParser p, JsonToken v, String what) throws IOException {
+    if (v == JsonToken.VALUE_NULL) {
+      return List.of();
+    }
+    String s = text(p, v, what);
+    return s.isEmpty() ? List.of() : List.of(s);
+  }
+
+  private static String text(JsonParser p, JsonToken v, String what) throws IOException {
+    if (v == null || !v.isScalarValue() || v == JsonToken.VALUE_NULL) {
+      throw new NodeException(what + " must be a string");
+    }
+    return p.getText();
+  }
+
+  private static String nullableText(JsonParser p, JsonToken v, String what) throws IOException {
+    return v == JsonToken.VALUE_NULL ? null : text(p, v, what);
+  }
+
+  private static void expect(JsonParser p, JsonToken expected, String message) {
+    if (p.currentToken() != expected) {
+      throw new NodeException(message);
+    }
+  }
+
+  /** A node that is not what Spack writes; the caller adds source and place. */
+  static final class NodeException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    NodeException(String message) {
+      super(message);
+    }
+  }
+
+  private static final class NodeBuilder {
+    String name;
+    String version;
+    String namespace;
+    String platform;
+    String os;
+    String target;
+    Compiler compiler;
+    Compiler annotatedCompiler;
+    int annotatedVersion;
+    int specfileVersion;
+    final List<Variant> variants = new ArrayList<>(8);
+    Map<String, List<String>> flags;
+    final List<Dependency> dependencies = new ArrayList<>(8);
+    List<String> nodePatches = List.of();
+    boolean external;
+    String externalPath;
+    boolean inBuildcache;
+    String hash;
+    String buildHash;
+    String fullHash;
+
+    Map<String, List<String>> flags() {
+      if (flags == null) {
+        flags = new TreeMap<>();
+      }
+      return flags;
+    }
+
+    ConcreteSpec build(Interner in) {
+      if (!nodePatches.isEmpty() && variants.stream().noneMatch(v -> v.name().equals("patches"))) {
+        variants.add(Variant.multi("patches", nodePatches));
+      }
+      List<Variant> sorted;
+      if (variants.isEmpty()) {
+        sorted = List.of();
+      } else {
+        variants.sort((a, c) -> a.name().compareTo(c.name()));
+        List<Variant> interned = new ArrayList<>(variants.size());
+        for (Variant v : variants) {
+          interned.add(in.intern(v));
+        }
+        sorted = in.intern(List.copyOf(interned));
+      }
+      Compiler legacy = compiler != null ? compiler : annotatedCompiler;
+      int version = annotatedVersion > 0 ? annotatedVersion : specfileVersion;
+      return new ConcreteSpec(
+          in.intern(hash),
+          in.intern(name),
+          in.intern(this.version == null ? "" : this.version),
+          in.intern(namespace),
+          in.intern(platform),
+          in.intern(os),
+          in.intern(target),
+          in.intern(legacy),
+          sorted,
+          flags == null ? Map.of() : in.intern(Collections.unmodifiableMap(flags)),
+          dependencies.isEmpty() ? List.of() : List.copyOf(dependencies),
+          external,
+          externalPath,
+          inBuildcache,
+          version,
+          0,
+          -1,
+          SignatureState.UNSIGNED);
+    }
+  }
+}
