@@ -59,12 +59,21 @@ public final class CatalogReader {
   }
 
   private Stack readStack(Sources.StackSource stack) throws IOException {
-    URI root = rootOf(stack.url());
+    URI named = rootOf(stack.url());
+    String indexFile = null;
+    URI root = named;
+    for (String suffix : List.of("build_cache/index.json", "v3/manifests/index/index.manifest.json")) {
+      if (named.getPath().endsWith("/" + suffix)) {
+        indexFile = suffix;
+        String s = named.toString();
+        root = URI.create(s.substring(0, s.length() - suffix.length()));
+      }
+    }
     try (Transport transport = new FileTransport()) {
       MirrorReader.Options o =
           new MirrorReader.Options(
               stack.view() != null ? stack.view() : options.view(),
-              options.indexFile(),
+              indexFile != null ? indexFile : options.indexFile(),
               options.readSpecFiles(),
               options.requireSigned());
       BuildCacheIndex index = new MirrorReader(transport, interner, o).read(root, stack.url());

@@ -90,8 +90,9 @@ public final class MirrorReader {
               : V3_INDEX_DIR + (options.view() == null ? "" : options.view() + "/")
                   + "index.manifest.json";
       readV3Index(root, manifestPath).ifPresent(r -> merge(specs, sources, r, Layout.V3));
-      if (only != null && sources.isEmpty()) {
-        throw new SourceException(display, manifestPath, "no such index manifest");
+      if (sources.isEmpty() && (only != null || options.view() != null)) {
+        String what = options.view() != null ? "index view " + options.view() : manifestPath;
+        throw new SourceException(display, what, "no such index manifest " + manifestPath);
       }
     }
     if (!v3Only) {

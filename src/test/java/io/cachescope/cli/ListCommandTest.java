@@ -1,0 +1,118 @@
+package io.cachescope.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cachescope.Fixtures;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@code cachescope list} against real Spack output for Spack's own fixture mirrors. */
+class ListCommandTest {
+
+  /** Runs the CLI in-process; returns exit code, stdout and stderr. */
+  record Run(int code, String out, String err) {}
+
+  static Run run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code;
+    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+      code = Main.commandLine(o, e).execute(args);
+    }
+    return new Run(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  static String golden() {
+    return Fixtures.read("fixtures/spack-v3/golden_buildcache_list_a_l_v.txt");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "fixtures/spack-v3/v3_migrated_unsigned",
+        "fixtures/spack-v3/v3_migrated_signed",
+        "fixtures/spack-testdata/mirrors/v2_layout/unsigned",
+        "fixtures/spack-testdata/mirrors/v2_layout/signed",
+      })
+  void reproducesSpackBuildcacheListForEachFixtureMirror(String mirror) {
+    Run r = run("list", "-a", "-l", "-v", "--mirror", Fixtures.path(mirror).toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).isEqualTo(golden());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "v3/manifests/index/index.manifest.json",
+        "build_cache/index.json",
+      })
+  void eachLayoutOfAMixedMirrorAloneGivesTheSameListing(String indexFile) {
+    Path root = Fixtures.path("fixtures/spack-v3/v3_migrated_signed");
+    Run r = run("list", "-a", "-l", "-v", "--mirror", root.resolve(indexFile).toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).isEqualTo(golden());
+  }
+
+  @org.junit.jupiter.api.Test
+  void bothMirrorsTogetherAsSpackWasConfiguredForTheGolden() {
+    Run r =
+        run(
+            "list", "-a", "-l", "-v",
+            "--mirror", Fixtures.path("fixtures/spack-v3/v3_migrated_signed").toString(),
+            "--mirror", Fixtures.path("fixtures/spack-v3/v3_migrated_unsigned").toString());
+    assertThat(r.out()).isEqualTo(golden());
+  }
+
+  @org.junit.jupiter.api.Test
+  void veryLongHashesWithNamespaces() {
+    Run r =
+        run("list", "-a", "-L", "-N", "--mirror",
+            Fixtures.path("fixtures/spack-v3/v3_migrated_unsigned").toString());
+    assertThat(r.out()).contains("jr3yipyxyjulcdvckwwwjrrumis7glpa builtin_mock.libelf@0.8.13\n");
+  }
+
+  @org.junit.jupiter.api.Test
+  void legacyMirrorsWithoutIndexListTheirSpecFiles() {
+    Run yaml =
+        run("list", "-a", "-l", "-v", "--mirror",
+            Fixtures.path("fixtures/spack-testdata/mirrors/legacy_yaml").toString());
+    assertThat(yaml.out())
+        .isEqualTo(
+            "-- test-debian6-core2 / %gcc@=4.5.0 -----------------------------\n"
+                + "t5mczux zlib@1.2.11+optimize+pic+shared\n");
+    Run layout0 =
+        run("list", "-a", "-l", "--mirror",
+            Fixtures.path("fixtures/spack-testdata-v0.23.1/mirrors/legacy_layout").toString());
+    assertThat(layout0.out()).endsWith("l3vdiqv archive-files@2.0\n");
+  }
+
+  @org.junit.jupiter.api.Test
+  void packageNamesFilterTheListing() {
+    Run r =
+        run("list", "-a", "--mirror",
+            Fixtures.path("fixtures/spack-v3/v3_migrated_unsigned").toString(), "libelf");
+    List<String> specLines = new ArrayList<>();
+    for (String line : r.out().split("\n")) {
+      if (!line.startsWith("--") && !line.isEmpty()) {
+        specLines.add(line);
+      }
+    }
+    assertThat(specLines).containsExactly("libelf@0.8.13", "libelf@0.8.13");
+  }
+
+  @org.junit.jupiter.api.Test
+  void aMissingMirrorIsAOneLineErrorWithExitCodeOne() {
+    Run r = run("list", "-a", "--mirror", "/nonexistent/mirror");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err().strip()).startsWith("cachescope: error: /nonexistent/mirror").doesNotContain("\n");
+  }
+}
