@@ -1,0 +1,107 @@
+package io.cachescope.cli;
+
+import io.cachescope.catalog.Catalog;
+import io.cachescope.catalog.ConcreteSpec;
+import io.cachescope.catalog.Interner;
+import io.cachescope.catalog.Tag;
+import io.cachescope.mirror.CatalogReader;
+import io.cachescope.mirror.Lockfile;
+import io.cachescope.mirror.LockfileReader;
+import io.cachescope.mirror.MirrorReader;
+import io.cachescope.query.Coverage;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code cachescope coverage spack.lock}: which specs of an environment come from binaries. */
+@Command(
+    name = "coverage",
+    description = "For each concrete spec of a spack.lock: cached, a compatible binary, or missing.",
+    mixinStandardHelpOptions = true)
+public final class CoverageCommand implements Callable<Integer> {
+
+  @Mixin SourceOptions source = new SourceOptions();
+
+  @Parameters(index = "0", paramLabel = "LOCKFILE") Path lockfile;
+
+  @Option(names = "--json", description = "Machine-readable output (see README, 'JSON output').")
+  boolean json;
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  public CoverageCommand(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public Integer call() {
+    Lockfile lock = new LockfileReader(new Interner()).read(lockfile);
+    Catalog catalog =
+        new CatalogReader(MirrorReader.Options.defaults(), err::println).read(source.resolve());
+    Map<String, ConcreteSpec> cache = new LinkedHashMap<>();
+    for (Tag tag : catalog.tags()) {
+      tag.union().forEach(cache::putIfAbsent);
+    }
+    Coverage coverage = Coverage.compute(lock, cache, installsLike(lock));
+    out.print(json ? Json.write(coverage) : text(coverage));
+    return 0;
+  }
+
+  /** Without a host: a binary must suit the platform, OS and target the lockfile was made for. */
+  private static Predicate<ConcreteSpec> installsLike(Lockfile lock) {
+    return binary ->
+        lock.specs().values().stream()
+            .anyMatch(
+                s -> s.name().equals(binary.name())
+                    && binary.platform().equals(s.platform())
+                    && binary.os().equals(s.os())
+                    && binary.target().equals(s.target()));
+  }
+
+  String text(Coverage c) {
+    Coverage.Totals t = c.totals();
+    StringBuilder b = new StringBuilder();
+    b.append(lockfile).append(": ").append(t.specs()).append(" specs: ")
+        .append(t.cached()).append(" cached, ")
+        .append(t.compatible()).append(" with a compatible binary, ")
+        .append(t.missing()).append(" to build from source, ")
+        .append(t.external()).append(" external");
+    b.append("; download ").append(human(t.downloadBytes()));
+    if (t.unknownSizes() > 0) {
+      b.append(" (").append(t.unknownSizes()).append(" sizes unknown)");
+    }
+    b.append('\n');
+    for (Coverage.Entry e : c.entries()) {
+      b.append(String.format("%-11s %s %s@%s", e.status().name().toLowerCase(java.util.Locale.ROOT),
+          e.hash().substring(0, Math.min(7, e.hash().length())), e.name(), e.version()));
+      if (e.alternative() != null) {
+        b.append("  -> /").append(e.alternative(), 0, 7);
+      }
+      b.append('\n');
+    }
+    return b.toString();
+  }
+
+  static String human(long bytes) {
+    if (bytes < 1024) {
+      return bytes + " B";
+    }
+    String[] units = {"KiB", "MiB", "GiB", "TiB"};
+    double v = bytes;
+    int i = -1;
+    while (v >= 1024 && i < units.length - 1) {
+      v /= 1024;
+      i++;
+    }
+    return String.format(java.util.Locale.ROOT, "%.1f %s", v, units[i]);
+  }
+}
