@@ -15,7 +15,11 @@ public final class Interner {
     if (value == null) {
       return null;
     }
-    Object existing = values.putIfAbsent(value, value);
+    Object existing = values.get(value);
+    if (existing != null) {
+      return (T) existing;
+    }
+    existing = values.putIfAbsent(value, value);
     return existing == null ? value : (T) existing;
   }
 

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Streams a Spack index database ({@code build_cache/index.json}, the v3 index blob, the OCI
@@ -37,8 +38,11 @@ public final class IndexReader {
                   .build())
           .build();
 
-  /** The records of one index, in file order, with the database version it declared. */
-  public record Result(int databaseVersion, Map<String, ConcreteSpec> specs) {}
+  /**
+   * The records of one index, in file order, with the database version it declared, and every
+   * hash the index mentions (records and edge targets), for a cheap dangling-edge check.
+   */
+  public record Result(int databaseVersion, Map<String, ConcreteSpec> specs, Set<String> hashes) {}
 
   private final Interner interner;
 
@@ -79,6 +83,7 @@ public final class IndexReader {
     }
     int version = 0;
     Map<String, ConcreteSpec> specs = null;
+    SpecNodeParser nodes = new SpecNodeParser(interner);
     for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
       if (!p.currentName().equals("database")) {
         p.nextToken();
@@ -94,7 +99,7 @@ public final class IndexReader {
         if (field.equals("version")) {
           version = parseVersion(p, value, source);
         } else if (field.equals("installs")) {
-          specs = readInstalls(p, value, version, source);
+          specs = readInstalls(p, nodes, value, version, source);
         } else {
           p.skipChildren();
         }
@@ -109,7 +114,7 @@ public final class IndexReader {
     if (specs == null) {
       throw new SourceException(source, "/database/installs", "index has no installs");
     }
-    return new Result(version, fixVersions(specs, version));
+    return new Result(version, fixVersions(specs, version), nodes.hashesSeen());
   }
 
   private static int parseVersion(JsonParser p, JsonToken value, String source)
@@ -131,11 +136,11 @@ public final class IndexReader {
   }
 
   private Map<String, ConcreteSpec> readInstalls(
-      JsonParser p, JsonToken value, int version, String source) throws IOException {
+      JsonParser p, SpecNodeParser nodes, JsonToken value, int version, String source)
+      throws IOException {
     if (value != JsonToken.START_OBJECT) {
       throw new SourceException(source, where(p), "installs must be an object");
     }
-    SpecNodeParser nodes = new SpecNodeParser(interner);
     int specfileVersion = version == 0 ? 0 : specfileVersionOf(version);
     Map<String, ConcreteSpec> specs = new LinkedHashMap<>();
     for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads everything one mirror holds, in every layout it has (formats.md §2.4): the v3 index
@@ -79,6 +80,7 @@ public final class MirrorReader {
     Map<String, ConcreteSpec> specs = new LinkedHashMap<>();
     List<IndexSource> sources = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
+    List<Set<String>> mentioned = new ArrayList<>();
     String only = options.indexFile();
     boolean v3Only = options.view() != null || (only != null && only.startsWith("v3/"));
     boolean v2Only = only != null && only.startsWith("build_cache/");
@@ -89,14 +91,14 @@ public final class MirrorReader {
               ? only
               : V3_INDEX_DIR + (options.view() == null ? "" : options.view() + "/")
                   + "index.manifest.json";
-      readV3Index(root, manifestPath).ifPresent(r -> merge(specs, sources, r, Layout.V3));
+      readV3Index(root, manifestPath).ifPresent(r -> merge(specs, sources, mentioned, r, Layout.V3));
       if (sources.isEmpty() && (only != null || options.view() != null)) {
         String what = options.view() != null ? "index view " + options.view() : manifestPath;
         throw new SourceException(display, what, "no such index manifest " + manifestPath);
       }
     }
     if (!v3Only) {
-      readV2Index(root, warnings).ifPresent(r -> merge(specs, sources, r, Layout.V2));
+      readV2Index(root, warnings).ifPresent(r -> merge(specs, sources, mentioned, r, Layout.V2));
       if (only != null && sources.isEmpty()) {
         throw new SourceException(display, V2_INDEX, "no such index");
       }
@@ -104,7 +106,7 @@ public final class MirrorReader {
     Keyring keys = null;
     if (sources.isEmpty()) {
       keys = MirrorKeys.load(transport, root);
-      readSpecFilesWithoutIndex(root, keys, specs, sources);
+      readSpecFilesWithoutIndex(root, keys, specs, sources, mentioned);
     }
     if (sources.isEmpty()) {
       String where = options.view() != null ? "index view " + options.view() : "";
@@ -126,16 +128,18 @@ public final class MirrorReader {
     if (options.requireSigned()) {
       requireSigned(display, specs);
     }
-    danglingWarnings(specs, warnings);
+    danglingWarnings(specs, mentioned, warnings);
     return new BuildCacheIndex(display, sources, specs, warnings);
   }
 
   private static void merge(
       Map<String, ConcreteSpec> specs,
       List<IndexSource> sources,
+      List<Set<String>> mentioned,
       ReadIndex read,
       Layout layout) {
     sources.add(read.source());
+    mentioned.add(read.hashes());
     for (ConcreteSpec s : read.specs().values()) {
       ConcreteSpec tagged = s.withLayouts(s.layouts() | layout.bit());
       specs.merge(
@@ -148,7 +152,8 @@ public final class MirrorReader {
     }
   }
 
-  record ReadIndex(IndexSource source, Map<String, ConcreteSpec> specs) {}
+  /** {@code hashes}: every hash the index mentions, or null when it was not collected. */
+  record ReadIndex(IndexSource source, Map<String, ConcreteSpec> specs, Set<String> hashes) {}
 
   private Optional<ReadIndex> readV3Index(URI root, String manifestPath) throws IOException {
     URI manifestUri = resolve(root, manifestPath);
@@ -196,7 +201,7 @@ public final class MirrorReader {
               b.etag(),
               read.result().specs().size(),
               Instant.now());
-      return Optional.of(new ReadIndex(source, read.result().specs()));
+      return Optional.of(new ReadIndex(source, read.result().specs(), read.result().hashes()));
     }
   }
 
@@ -230,7 +235,7 @@ public final class MirrorReader {
               b.etag(),
               read.result().specs().size(),
               Instant.now());
-      return Optional.of(new ReadIndex(source, read.result().specs()));
+      return Optional.of(new ReadIndex(source, read.result().specs(), read.result().hashes()));
     }
   }
 
@@ -248,7 +253,11 @@ public final class MirrorReader {
   }
 
   private void readSpecFilesWithoutIndex(
-      URI root, Keyring keys, Map<String, ConcreteSpec> specs, List<IndexSource> sources)
+      URI root,
+      Keyring keys,
+      Map<String, ConcreteSpec> specs,
+      List<IndexSource> sources,
+      List<Set<String>> mentioned)
       throws IOException {
     SpecFileReader reader = new SpecFileReader(interner);
     List<URI> manifests =
@@ -262,7 +271,7 @@ public final class MirrorReader {
         SpecFile file = reader.read(entry.specBlob(), entry.specBlobUri(), keys, false);
         addSpecFile(found, file, entry.signature(), entry.tarballSize());
       }
-      merge(specs, sources, new ReadIndex(listing(resolve(root, V3_SPEC_DIR), Layout.V3, found), found), Layout.V3);
+      merge(specs, sources, mentioned, new ReadIndex(listing(resolve(root, V3_SPEC_DIR), Layout.V3, found), found, null), Layout.V3);
     }
     List<URI> files =
         transport.list(resolve(root, "build_cache/")).stream()
@@ -278,7 +287,7 @@ public final class MirrorReader {
         SpecFile file = reader.read(bytes, f.toString(), keys, f.getPath().endsWith(".yaml"));
         addSpecFile(found, file, file.signature(), -1);
       }
-      merge(specs, sources, new ReadIndex(listing(resolve(root, "build_cache/"), Layout.V2, found), found), Layout.V2);
+      merge(specs, sources, mentioned, new ReadIndex(listing(resolve(root, "build_cache/"), Layout.V2, found), found, null), Layout.V2);
     }
   }
 
@@ -316,8 +325,16 @@ public final class MirrorReader {
     }
   }
 
-  /** Spack warns about records whose dependencies are not in the index; so do we. */
-  private static void danglingWarnings(Map<String, ConcreteSpec> specs, List<String> warnings) {
+  /**
+   * Spack warns about records whose dependencies are not in the index; so do we. The hashes
+   * each index mentions make the common case (nothing missing) one lookup per hash, not per edge.
+   */
+  private static void danglingWarnings(
+      Map<String, ConcreteSpec> specs, List<Set<String>> mentioned, List<String> warnings) {
+    if (!mentioned.contains(null)
+        && mentioned.stream().allMatch(m -> m.stream().allMatch(specs::containsKey))) {
+      return;
+    }
     int count = 0;
     String first = null;
     for (ConcreteSpec s : specs.values()) {

@@ -11,6 +11,7 @@ import io.cachescope.catalog.Variant;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,9 +34,22 @@ final class SpecNodeParser {
   record Parsed(ConcreteSpec spec, String buildHash, String fullHash) {}
 
   private final Interner interner;
+  // Hashes are many and local to one index: a plain map is much cheaper here than the shared
+  // concurrent interner, and still makes every edge point at the one string of its record.
+  private final Map<String, String> hashes = new HashMap<>(1 << 16);
 
   SpecNodeParser(Interner interner) {
     this.interner = interner;
+  }
+
+  /** Every hash seen so far, as a record's own or as an edge's target. */
+  java.util.Set<String> hashesSeen() {
+    return hashes.keySet();
+  }
+
+  private String hash(String value) {
+    String existing = hashes.putIfAbsent(value, value);
+    return existing == null ? value : existing;
   }
 
   /**
@@ -66,7 +80,7 @@ final class SpecNodeParser {
       readFieldsFrom(p, t, b);
     }
     if (b.hash == null) {
-      b.hash = knownHash;
+      b.hash = knownHash == null ? null : hash(knownHash);
     }
     if (b.name == null) {
       throw new NodeException("spec node has no name");
@@ -139,7 +153,7 @@ final class SpecNodeParser {
           readDependencies(p, value, b);
           break;
         case "hash":
-          b.hash = text(p, value, "hash");
+          b.hash = hash(text(p, value, "hash"));
           break;
         case "full_hash":
           b.fullHash = value == JsonToken.VALUE_NULL ? null : text(p, value, "full_hash");
@@ -340,7 +354,7 @@ final class SpecNodeParser {
           otherHash = nullableText(p, v, "dependencies/" + field);
           break;
         case "type":
-          deptypes |= deptypeBits(stringList(p, v, "dependencies/type"));
+          deptypes |= deptypeBits(p, v, "dependencies/type");
           break;
         case "parameters":
           if (v != JsonToken.START_OBJECT) {
@@ -351,7 +365,7 @@ final class SpecNodeParser {
             String pf = p.currentName();
             JsonToken pv = p.nextToken();
             if (pf.equals("deptypes")) {
-              deptypes |= deptypeBits(stringList(p, pv, "dependencies/parameters/deptypes"));
+              deptypes |= deptypeBits(p, pv, "dependencies/parameters/deptypes");
             } else if (pf.equals("virtuals")) {
               virtuals = interner.intern(stringList(p, pv, "dependencies/parameters/virtuals"));
             } else {
@@ -369,14 +383,23 @@ final class SpecNodeParser {
     if (name == null || hash == null) {
       throw new NodeException("dependency without name or hash");
     }
-    return interner.intern(
-        new Dependency(interner.intern(name), interner.intern(hash), deptypes, virtuals));
+    return new Dependency(interner.intern(name), hash(hash), deptypes, virtuals);
   }
 
-  private static int deptypeBits(List<String> names) {
+  /** Deptypes as bits, read without keeping the strings: there are millions of them. */
+  private static int deptypeBits(JsonParser p, JsonToken value, String what) throws IOException {
+    if (value == JsonToken.VALUE_STRING) {
+      return Dependency.typeBit(p.getText());
+    }
+    if (value != JsonToken.START_ARRAY) {
+      throw new NodeException(what + " must be a list");
+    }
     int bits = 0;
-    for (String n : names) {
-      bits |= Dependency.typeBit(n);
+    for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+      if (t != JsonToken.VALUE_STRING) {
+        throw new NodeException(what + " must hold strings");
+      }
+      bits |= Dependency.typeBit(p.getText());
     }
     return bits;
   }
@@ -517,7 +540,7 @@ final class SpecNodeParser {
       Compiler legacy = compiler != null ? compiler : annotatedCompiler;
       int version = annotatedVersion > 0 ? annotatedVersion : specfileVersion;
       return new ConcreteSpec(
-          in.intern(hash),
+          hash,
           in.intern(name),
           in.intern(this.version == null ? "" : this.version),
           in.intern(namespace),
