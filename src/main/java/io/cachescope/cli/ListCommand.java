@@ -41,6 +41,9 @@ public final class ListCommand implements Callable<Integer> {
   @Option(names = {"-a", "--allarch"}, description = "List specs of every architecture.")
   boolean allarch;
 
+  @Option(names = "--json", description = "Machine-readable output (see README, 'JSON output').")
+  boolean json;
+
   @Parameters(paramLabel = "SPEC", description = "Only specs matching any of these.")
   List<String> constraints = new ArrayList<>();
 
@@ -67,6 +70,11 @@ public final class ListCommand implements Callable<Integer> {
       if ((s.inBuildcache() || s.external()) && matches(s)) {
         shown.add(s);
       }
+    }
+    if (json) {
+      out.print(Json.write(shown.stream().map(s -> ListedSpec.of(s, all::get)).toList()));
+      out.flush();
+      return 0;
     }
     boolean tty = System.console() != null;
     StringBuilder text = new StringBuilder();
