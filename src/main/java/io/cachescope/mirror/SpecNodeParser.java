@@ -11,7 +11,6 @@ import io.cachescope.catalog.Variant;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,9 +33,9 @@ final class SpecNodeParser {
   record Parsed(ConcreteSpec spec, String buildHash, String fullHash) {}
 
   private final Interner interner;
-  // Hashes are many and local to one index: a plain map is much cheaper here than the shared
-  // concurrent interner, and still makes every edge point at the one string of its record.
-  private final Map<String, String> hashes = new HashMap<>(1 << 16);
+  // Hashes are many and local to one index: this table is much cheaper than the shared
+  // interner, and still makes every edge point at the one string of its record.
+  private final HashStrings hashes = new HashStrings();
 
   SpecNodeParser(Interner interner) {
     this.interner = interner;
@@ -44,12 +43,19 @@ final class SpecNodeParser {
 
   /** Every hash seen so far, as a record's own or as an edge's target. */
   java.util.Set<String> hashesSeen() {
-    return hashes.keySet();
+    return hashes.asSet();
   }
 
   private String hash(String value) {
-    String existing = hashes.putIfAbsent(value, value);
-    return existing == null ? value : existing;
+    return hashes.canonical(value);
+  }
+
+  /** The current string value as a canonical hash, read from the parser's buffer. */
+  private String hash(JsonParser p, JsonToken v, String what) throws IOException {
+    if (v != JsonToken.VALUE_STRING) {
+      text(p, v, what);
+    }
+    return hashes.canonical(p);
   }
 
   /**
@@ -153,7 +159,7 @@ final class SpecNodeParser {
           readDependencies(p, value, b);
           break;
         case "hash":
-          b.hash = hash(text(p, value, "hash"));
+          b.hash = hash(p, value, "hash");
           break;
         case "full_hash":
           b.fullHash = value == JsonToken.VALUE_NULL ? null : text(p, value, "full_hash");
@@ -346,7 +352,7 @@ final class SpecNodeParser {
           name = text(p, v, "dependencies/name");
           break;
         case "hash":
-          hash = text(p, v, "dependencies/hash");
+          hash = hash(p, v, "dependencies/hash");
           break;
         case "build_hash":
         case "full_hash":
@@ -377,13 +383,13 @@ final class SpecNodeParser {
           p.skipChildren();
       }
     }
-    if (hash == null) {
-      hash = otherHash;
+    if (hash == null && otherHash != null) {
+      hash = hash(otherHash);
     }
     if (name == null || hash == null) {
       throw new NodeException("dependency without name or hash");
     }
-    return new Dependency(interner.intern(name), hash(hash), deptypes, virtuals);
+    return new Dependency(interner.intern(name), hash, deptypes, virtuals);
   }
 
   /** Deptypes as bits, read without keeping the strings: there are millions of them. */

@@ -1,0 +1,156 @@
+package io.cachescope.mirror;
+
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
+import java.util.AbstractSet;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.Set;
+
+/**
+ * One String per DAG hash of an index. Every edge names a hash, millions of times in a develop
+ * index; looking each one up straight from the parser's character buffer, in an open-addressing
+ * table, avoids a throwaway String per edge and most cache misses of a HashMap.
+ */
+final class HashStrings {
+  /** DAG hashes are 32 ASCII characters; keys of that shape are also kept inline here. */
+  private static final int WIDTH = 32;
+
+  private String[] keys = new String[1 << 12];
+  private int[] codes = new int[1 << 12];
+  // The characters of each 32-character key, side by side: comparing against them touches one
+  // cache line instead of a String and its array.
+  private byte[] inline = new byte[(1 << 12) * WIDTH];
+  private int size;
+
+  /** The canonical string of the parser's current text. */
+  String canonical(JsonParser p) throws IOException {
+    char[] buf = p.getTextCharacters();
+    int off = p.getTextOffset();
+    int len = p.getTextLength();
+    int h = 0;
+    for (int i = 0; i < len; i++) {
+      h = 31 * h + buf[off + i];
+    }
+    int mask = keys.length - 1;
+    for (int slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
+      String k = keys[slot];
+      if (k == null) {
+        return insert(slot, h, new String(buf, off, len));
+      }
+      if (codes[slot] == h && same(slot, k, buf, off, len)) {
+        return k;
+      }
+    }
+  }
+
+  /** The canonical instance of {@code value}. */
+  String canonical(String value) {
+    int h = value.hashCode();
+    int mask = keys.length - 1;
+    for (int slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
+      String k = keys[slot];
+      if (k == null) {
+        return insert(slot, h, value);
+      }
+      if (codes[slot] == h && k.equals(value)) {
+        return k;
+      }
+    }
+  }
+
+  int size() {
+    return size;
+  }
+
+  /** The hashes seen, as a read-only set view (iteration only). */
+  Set<String> asSet() {
+    String[] snapshot = keys;
+    return new AbstractSet<>() {
+      @Override
+      public Iterator<String> iterator() {
+        return Arrays.stream(snapshot).filter(k -> k != null).iterator();
+      }
+
+      @Override
+      public int size() {
+        return size;
+      }
+    };
+  }
+
+  private String insert(int slot, int h, String value) {
+    keys[slot] = value;
+    codes[slot] = h;
+    store(inline, slot, value);
+    if (++size * 2 > keys.length) {
+      grow();
+    }
+    return value;
+  }
+
+  private void grow() {
+    String[] oldKeys = keys;
+    int[] oldCodes = codes;
+    keys = new String[oldKeys.length * 2];
+    codes = new int[oldKeys.length * 2];
+    inline = new byte[keys.length * WIDTH];
+    int mask = keys.length - 1;
+    for (int i = 0; i < oldKeys.length; i++) {
+      if (oldKeys[i] != null) {
+        int slot = spread(oldCodes[i]) & mask;
+        while (keys[slot] != null) {
+          slot = (slot + 1) & mask;
+        }
+        keys[slot] = oldKeys[i];
+        codes[slot] = oldCodes[i];
+        store(inline, slot, oldKeys[i]);
+      }
+    }
+  }
+
+  private static int spread(int h) {
+    return (h ^ (h >>> 16)) * 0x9E3779B1;
+  }
+
+  private static void store(byte[] inline, int slot, String key) {
+    if (key.length() != WIDTH) {
+      return;
+    }
+    for (int i = 0; i < WIDTH; i++) {
+      char c = key.charAt(i);
+      // A non-ASCII key is never matched inline (no ASCII byte is -1): it takes the slow path.
+      inline[slot * WIDTH + i] = c > 0x7f ? (byte) -1 : (byte) c;
+      if (c > 0x7f) {
+        inline[slot * WIDTH] = (byte) -1;
+        return;
+      }
+    }
+  }
+
+  private boolean same(int slot, String k, char[] buf, int off, int len) {
+    if (len == WIDTH) {
+      int base = slot * WIDTH;
+      for (int i = 0; i < WIDTH; i++) {
+        char c = buf[off + i];
+        if (c > 0x7f || inline[base + i] != (byte) c) {
+          return k.length() == WIDTH && slowSame(k, buf, off, len);
+        }
+      }
+      return k.length() == WIDTH;
+    }
+    return slowSame(k, buf, off, len);
+  }
+
+  private static boolean slowSame(String k, char[] buf, int off, int len) {
+    if (k.length() != len) {
+      return false;
+    }
+    for (int i = 0; i < len; i++) {
+      if (k.charAt(i) != buf[off + i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
