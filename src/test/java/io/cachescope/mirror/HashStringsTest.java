@@ -3,6 +3,7 @@ package io.cachescope.mirror;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,7 +36,10 @@ class HashStringsTest {
     StringBuilder json = new StringBuilder("[");
     for (int i = 0; i < 20000; i++) {
       String v = values.get(random.nextInt(values.size()));
-      json.append(i == 0 ? "" : ",").append(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(v) == null ? "" : "\"" + new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(v)) + "\"");
+      json.append(i == 0 ? "" : ",")
+          .append('"')
+          .append(JsonStringEncoder.getInstance().quoteAsString(v))
+          .append('"');
     }
     json.append("]");
     try (JsonParser p = IndexReader.JSON.createParser(json.toString())) {
