@@ -132,6 +132,54 @@ public final class MirrorReader {
     return new BuildCacheIndex(display, sources, specs, warnings);
   }
 
+  /**
+   * A cheap fingerprint of what the mirror's indices hold, read without their bodies: the v3
+   * index blob checksum from its manifest and the v2 {@code index.json.hash} (or the index's
+   * ETag). Equal fingerprints mean an unchanged mirror, so an ingest can skip it. Empty when the
+   * mirror has no index (spec files only), which is always read.
+   */
+  public Optional<String> fingerprint(URI root) {
+    try {
+      StringBuilder f = new StringBuilder();
+      String manifestPath =
+          options.indexFile() != null && options.indexFile().startsWith("v3/")
+              ? options.indexFile()
+              : V3_INDEX_DIR + (options.view() == null ? "" : options.view() + "/") + "index.manifest.json";
+      boolean v2Only = options.indexFile() != null && options.indexFile().startsWith("build_cache/");
+      if (!v2Only) {
+        Optional<Body> manifest = transport.get(resolve(root, manifestPath));
+        if (manifest.isPresent()) {
+          byte[] bytes = manifest.get().readAllBytes();
+          if (ClearSigned.isClearSigned(bytes)) {
+            bytes = ClearSigned.parse(bytes, manifestPath).payload();
+          }
+          Manifest.parse(bytes, manifestPath).blob(DB_MEDIA_TYPE)
+              .ifPresent(b -> f.append("v3:").append(b.checksum()).append(';'));
+        }
+      }
+      boolean v3Only = options.view() != null || (options.indexFile() != null && !v2Only);
+      if (!v3Only) {
+        Optional<Body> hash = transport.get(resolve(root, V2_INDEX + ".hash"));
+        if (hash.isPresent()) {
+          f.append("v2:").append(new String(hash.get().readAllBytes(), StandardCharsets.US_ASCII).strip());
+        } else {
+          Optional<Body> index = transport.get(resolve(root, V2_INDEX));
+          if (index.isPresent()) {
+            try (Body b = index.get()) {
+              if (b.etag() == null) {
+                return Optional.empty();
+              }
+              f.append("v2-etag:").append(b.etag());
+            }
+          }
+        }
+      }
+      return f.length() == 0 ? Optional.empty() : Optional.of(f.toString());
+    } catch (IOException e) {
+      throw new SourceException(root.toString(), "", "cannot read mirror: " + e.getMessage(), e);
+    }
+  }
+
   private static void merge(
       Map<String, ConcreteSpec> specs,
       List<IndexSource> sources,
