@@ -27,7 +27,8 @@ public record Variant(String name, Kind kind, List<String> values) {
   }
 
   public static Variant multi(String name, List<String> values) {
-    return new Variant(name, Kind.MULTI, values.stream().distinct().sorted().toList());
+    java.util.TreeSet<String> sorted = new java.util.TreeSet<>(values);
+    return new Variant(name, Kind.MULTI, List.copyOf(sorted));
   }
 
   /** True for {@code +name}; only meaningful for boolean variants. */

@@ -16,11 +16,11 @@ final class HashStrings {
   /** DAG hashes are 32 ASCII characters; keys of that shape are also kept inline here. */
   private static final int WIDTH = 32;
 
-  private String[] keys = new String[1 << 12];
-  private int[] codes = new int[1 << 12];
+  private String[] keys = new String[1 << 16];
+  private int[] codes = new int[1 << 16];
   // The characters of each 32-character key, side by side: comparing against them touches one
   // cache line instead of a String and its array.
-  private byte[] inline = new byte[(1 << 12) * WIDTH];
+  private byte[] inline = new byte[(1 << 16) * WIDTH];
   private int size;
 
   /** The canonical string of the parser's current text. */

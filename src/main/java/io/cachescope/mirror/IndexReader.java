@@ -45,9 +45,16 @@ public final class IndexReader {
   public record Result(int databaseVersion, Map<String, ConcreteSpec> specs, Set<String> hashes) {}
 
   private final Interner interner;
+  private final int layouts;
 
   public IndexReader(Interner interner) {
+    this(interner, 0);
+  }
+
+  /** {@code layouts}: the {@link io.cachescope.catalog.Layout#bit()}s every record gets. */
+  public IndexReader(Interner interner, int layouts) {
     this.interner = interner;
+    this.layouts = layouts;
   }
 
   /** Spec file format written by the Spack series that wrote a database version. */
@@ -114,7 +121,8 @@ public final class IndexReader {
     if (specs == null) {
       throw new SourceException(source, "/database/installs", "index has no installs");
     }
-    return new Result(version, fixVersions(specs, version), nodes.hashesSeen());
+    boolean versionFirst = specs.values().stream().findFirst().map(s -> s.specfileVersion() != 0).orElse(true);
+    return new Result(version, versionFirst ? specs : fixVersions(specs, version), nodes.hashesSeen());
   }
 
   private static int parseVersion(JsonParser p, JsonToken value, String source)
@@ -142,7 +150,7 @@ public final class IndexReader {
       throw new SourceException(source, where(p), "installs must be an object");
     }
     int specfileVersion = version == 0 ? 0 : specfileVersionOf(version);
-    Map<String, ConcreteSpec> specs = new LinkedHashMap<>();
+    Map<String, ConcreteSpec> specs = new LinkedHashMap<>(1 << 14);
     for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
       String key = p.currentName();
       if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -158,7 +166,7 @@ public final class IndexReader {
             throw new SourceException(source, where(p), "record spec is not an object");
           }
           try {
-            spec = nodes.parse(p, key, specfileVersion, true).spec();
+            spec = nodes.parse(p, key, specfileVersion, true, layouts).spec();
           } catch (SpecNodeParser.NodeException e) {
             throw new SourceException(source, where(p), e.getMessage());
           }

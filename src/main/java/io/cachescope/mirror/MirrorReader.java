@@ -188,6 +188,10 @@ public final class MirrorReader {
       Layout layout) {
     sources.add(read.source());
     mentioned.add(read.hashes());
+    if (specs.isEmpty() && read.specs().values().stream().allMatch(s -> s.layouts() == layout.bit())) {
+      specs.putAll(read.specs()); // the common case: one layout, records already tagged with it
+      return;
+    }
     for (ConcreteSpec s : read.specs().values()) {
       ConcreteSpec tagged = s.withLayouts(s.layouts() | layout.bit());
       specs.merge(
@@ -228,7 +232,7 @@ public final class MirrorReader {
           blobUri.toString(), "", "index blob named by " + manifestPath + " is missing");
     }
     try (Body b = blobBody.get()) {
-      Digested read = readDigested(b.stream(), blobUri.toString());
+      Digested read = readDigested(b.stream(), blobUri.toString(), Layout.V3);
       if (!read.sha256().equals(blob.checksum())) {
         throw new SourceException(
             blobUri.toString(),
@@ -260,7 +264,7 @@ public final class MirrorReader {
       return Optional.empty();
     }
     try (Body b = body.get()) {
-      Digested read = readDigested(b.stream(), indexUri.toString());
+      Digested read = readDigested(b.stream(), indexUri.toString(), Layout.V2);
       // Spack uploads index.json and its hash separately, so a mismatch is a race, not an error.
       Optional<Body> hashBody = transport.get(resolve(root, V2_INDEX + ".hash"));
       if (hashBody.isPresent()) {
@@ -290,11 +294,11 @@ public final class MirrorReader {
   record Digested(IndexReader.Result result, String sha256) {}
 
   /** Parses an index while hashing the stored bytes, then drains what the parser left. */
-  private Digested readDigested(InputStream raw, String source) throws IOException {
+  private Digested readDigested(InputStream raw, String source, Layout layout) throws IOException {
     MessageDigest sha = sha256();
     DigestInputStream digesting = new DigestInputStream(raw, sha);
     InputStream in = Compression.gunzipIfNeeded(digesting);
-    IndexReader.Result result = new IndexReader(interner).read(in, source);
+    IndexReader.Result result = new IndexReader(interner, layout.bit()).read(in, source);
     in.transferTo(OutputStream.nullOutputStream());
     digesting.transferTo(OutputStream.nullOutputStream());
     return new Digested(result, HexFormat.of().formatHex(sha.digest()));

@@ -65,9 +65,17 @@ final class SpecNodeParser {
    */
   Parsed parse(JsonParser p, String knownHash, int specfileVersion, boolean inBuildcache)
       throws IOException {
+    return parse(p, knownHash, specfileVersion, inBuildcache, 0);
+  }
+
+  /** As above; {@code layouts} is the layout bit set the spec gets. */
+  Parsed parse(
+      JsonParser p, String knownHash, int specfileVersion, boolean inBuildcache, int layouts)
+      throws IOException {
     expect(p, JsonToken.START_OBJECT, "a spec node must be an object");
     NodeBuilder b = new NodeBuilder();
     b.specfileVersion = specfileVersion;
+    b.layouts = layouts;
     b.inBuildcache = inBuildcache;
     JsonToken t = p.nextToken();
     if (t == JsonToken.FIELD_NAME && !isNodeField(p.currentName())) {
@@ -517,6 +525,7 @@ final class SpecNodeParser {
     boolean external;
     String externalPath;
     boolean inBuildcache;
+    int layouts;
     String hash;
     String buildHash;
     String fullHash;
@@ -561,7 +570,7 @@ final class SpecNodeParser {
           externalPath,
           inBuildcache,
           version,
-          0,
+          layouts,
           -1,
           SignatureState.UNSIGNED);
     }
