@@ -22,6 +22,16 @@ final class HashStrings {
   // cache line instead of a String and its array.
   private byte[] inline = new byte[(1 << 16) * WIDTH];
   private int size;
+  private final java.util.function.UnaryOperator<String> onFirstSight;
+
+  HashStrings() {
+    this(java.util.function.UnaryOperator.identity());
+  }
+
+  /** {@code onFirstSight} maps a string seen for the first time (to share it more widely). */
+  HashStrings(java.util.function.UnaryOperator<String> onFirstSight) {
+    this.onFirstSight = onFirstSight;
+  }
 
   /** The canonical string of the parser's current text. */
   String canonical(JsonParser p) throws IOException {
@@ -36,7 +46,7 @@ final class HashStrings {
     for (int slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
       String k = keys[slot];
       if (k == null) {
-        return insert(slot, h, new String(buf, off, len));
+        return insert(slot, h, onFirstSight.apply(new String(buf, off, len)));
       }
       if (codes[slot] == h && same(slot, k, buf, off, len)) {
         return k;
@@ -51,7 +61,7 @@ final class HashStrings {
     for (int slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
       String k = keys[slot];
       if (k == null) {
-        return insert(slot, h, value);
+        return insert(slot, h, onFirstSight.apply(value));
       }
       if (codes[slot] == h && k.equals(value)) {
         return k;

@@ -33,12 +33,54 @@ final class SpecNodeParser {
   record Parsed(ConcreteSpec spec, String buildHash, String fullHash) {}
 
   private final Interner interner;
+  private final NodeBuilder builder = new NodeBuilder();
   // Hashes are many and local to one index: this table is much cheaper than the shared
   // interner, and still makes every edge point at the one string of its record.
   private final HashStrings hashes = new HashStrings();
 
+  // Names, versions, OSes and variant values repeat across records: read them straight from
+  // the parser's buffer into shared strings, so a record allocates almost no text.
+  private final HashStrings texts;
+  private final java.util.Map<String, Variant> trueVariants = new java.util.HashMap<>();
+  private final java.util.Map<String, Variant> falseVariants = new java.util.HashMap<>();
+  private final java.util.Map<String, java.util.Map<String, Variant>> singleVariants =
+      new java.util.HashMap<>();
+
   SpecNodeParser(Interner interner) {
     this.interner = interner;
+    this.texts = new HashStrings(interner::intern);
+  }
+
+  /** The current scalar as a shared string. */
+  private String shared(JsonParser p, JsonToken v, String what) throws IOException {
+    if (v != JsonToken.VALUE_STRING) {
+      return interner.intern(text(p, v, what));
+    }
+    return texts.canonical(p);
+  }
+
+  private Variant boolVariant(String name, boolean value) {
+    java.util.Map<String, Variant> cache = value ? trueVariants : falseVariants;
+    Variant v = cache.get(name);
+    if (v == null) {
+      v = interner.intern(Variant.bool(name, value));
+      cache.put(name, v);
+    }
+    return v;
+  }
+
+  private Variant singleVariant(String name, String value) {
+    java.util.Map<String, Variant> byValue = singleVariants.get(name);
+    if (byValue == null) {
+      byValue = new java.util.HashMap<>();
+      singleVariants.put(name, byValue);
+    }
+    Variant v = byValue.get(value);
+    if (v == null) {
+      v = interner.intern(Variant.single(name, value));
+      byValue.put(value, v);
+    }
+    return v;
   }
 
   /** Every hash seen so far, as a record's own or as an edge's target. */
@@ -73,7 +115,8 @@ final class SpecNodeParser {
       JsonParser p, String knownHash, int specfileVersion, boolean inBuildcache, int layouts)
       throws IOException {
     expect(p, JsonToken.START_OBJECT, "a spec node must be an object");
-    NodeBuilder b = new NodeBuilder();
+    NodeBuilder b = builder;
+    b.reset();
     b.specfileVersion = specfileVersion;
     b.layouts = layouts;
     b.inBuildcache = inBuildcache;
@@ -140,10 +183,10 @@ final class SpecNodeParser {
       JsonToken value = p.nextToken();
       switch (field) {
         case "name":
-          b.name = text(p, value, "name");
+          b.name = shared(p, value, "name");
           break;
         case "version":
-          b.version = text(p, value, "version");
+          b.version = shared(p, value, "version");
           break;
         case "versions":
           readVersions(p, value, b);
@@ -155,7 +198,7 @@ final class SpecNodeParser {
           readCompiler(p, value, b);
           break;
         case "namespace":
-          b.namespace = value == JsonToken.VALUE_NULL ? null : text(p, value, "namespace");
+          b.namespace = value == JsonToken.VALUE_NULL ? null : shared(p, value, "namespace");
           break;
         case "parameters":
           readParameters(p, value, b);
@@ -216,10 +259,10 @@ final class SpecNodeParser {
       JsonToken v = p.nextToken();
       switch (field) {
         case "platform":
-          b.platform = nullableText(p, v, "arch/platform");
+          b.platform = v == JsonToken.VALUE_NULL ? null : shared(p, v, "arch/platform");
           break;
         case "platform_os":
-          b.os = nullableText(p, v, "arch/platform_os");
+          b.os = v == JsonToken.VALUE_NULL ? null : shared(p, v, "arch/platform_os");
           break;
         case "target":
           b.target = readTarget(p, v);
@@ -236,14 +279,14 @@ final class SpecNodeParser {
       return null;
     }
     if (v != JsonToken.START_OBJECT) {
-      return text(p, v, "arch/target");
+      return shared(p, v, "arch/target");
     }
     String name = null;
     for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
       String field = p.currentName();
       JsonToken fv = p.nextToken();
       if (field.equals("name")) {
-        name = text(p, fv, "arch/target/name");
+        name = shared(p, fv, "arch/target/name");
       } else {
         p.skipChildren();
       }
@@ -301,24 +344,24 @@ final class SpecNodeParser {
       }
       switch (v) {
         case VALUE_TRUE:
-          b.variants.add(Variant.bool(name, true));
+          b.variants.add(boolVariant(name, true));
           break;
         case VALUE_FALSE:
-          b.variants.add(Variant.bool(name, false));
+          b.variants.add(boolVariant(name, false));
           break;
         case START_ARRAY:
-          b.variants.add(Variant.multi(name, stringList(p, v, "parameters/" + name)));
+          b.variants.add(interner.intern(Variant.multi(name, stringList(p, v, "parameters/" + name))));
           break;
         case VALUE_NULL:
           break;
         case START_OBJECT:
           throw new NodeException("parameter " + name + " is an object");
         default:
-          String s = p.getText();
+          String s = shared(p, v, "parameters/" + name);
           if (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")) {
-            b.variants.add(Variant.bool(name, s.toLowerCase(Locale.ROOT).equals("true")));
+            b.variants.add(boolVariant(name, s.toLowerCase(Locale.ROOT).equals("true")));
           } else {
-            b.variants.add(Variant.single(name, s));
+            b.variants.add(singleVariant(name, s));
           }
       }
     }
@@ -357,7 +400,7 @@ final class SpecNodeParser {
       JsonToken v = p.nextToken();
       switch (field) {
         case "name":
-          name = text(p, v, "dependencies/name");
+          name = shared(p, v, "dependencies/name");
           break;
         case "hash":
           hash = hash(p, v, "dependencies/hash");
@@ -397,7 +440,7 @@ final class SpecNodeParser {
     if (name == null || hash == null) {
       throw new NodeException("dependency without name or hash");
     }
-    return new Dependency(interner.intern(name), hash, deptypes, virtuals);
+    return new Dependency(name, hash, deptypes, virtuals);
   }
 
   /** Deptypes as bits, read without keeping the strings: there are millions of them. */
@@ -463,12 +506,26 @@ final class SpecNodeParser {
     if (value != JsonToken.START_ARRAY) {
       throw new NodeException(what + " must be a list");
     }
+    // Most lists in an index are empty (flags, virtuals) or hold one string: no list for those.
+    JsonToken first = p.nextToken();
+    if (first == JsonToken.END_ARRAY) {
+      return List.of();
+    }
+    if (!first.isScalarValue() || first == JsonToken.VALUE_NULL) {
+      throw new NodeException(what + " must hold strings");
+    }
+    String one = shared(p, first, what);
+    JsonToken second = p.nextToken();
+    if (second == JsonToken.END_ARRAY) {
+      return List.of(one);
+    }
     List<String> out = new ArrayList<>(4);
-    for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+    out.add(one);
+    for (JsonToken t = second; t != JsonToken.END_ARRAY; t = p.nextToken()) {
       if (!t.isScalarValue() || t == JsonToken.VALUE_NULL) {
         throw new NodeException(what + " must hold strings");
       }
-      out.add(interner.intern(p.getText()));
+      out.add(shared(p, t, what));
     }
     return out.isEmpty() ? List.of() : out;
   }
@@ -530,6 +587,31 @@ final class SpecNodeParser {
     String buildHash;
     String fullHash;
 
+    /** Clears the builder for the next node: one builder serves a whole index. */
+    void reset() {
+      name = null;
+      version = null;
+      namespace = null;
+      platform = null;
+      os = null;
+      target = null;
+      compiler = null;
+      annotatedCompiler = null;
+      annotatedVersion = 0;
+      specfileVersion = 0;
+      variants.clear();
+      flags = null;
+      dependencies.clear();
+      nodePatches = List.of();
+      external = false;
+      externalPath = null;
+      inBuildcache = false;
+      layouts = 0;
+      hash = null;
+      buildHash = null;
+      fullHash = null;
+    }
+
     Map<String, List<String>> flags() {
       if (flags == null) {
         flags = new TreeMap<>();
@@ -546,11 +628,7 @@ final class SpecNodeParser {
         sorted = List.of();
       } else {
         variants.sort((a, c) -> a.name().compareTo(c.name()));
-        List<Variant> interned = new ArrayList<>(variants.size());
-        for (Variant v : variants) {
-          interned.add(in.intern(v));
-        }
-        sorted = in.intern(List.copyOf(interned));
+        sorted = in.intern(List.copyOf(variants));
       }
       Compiler legacy = compiler != null ? compiler : annotatedCompiler;
       int version = annotatedVersion > 0 ? annotatedVersion : specfileVersion;
