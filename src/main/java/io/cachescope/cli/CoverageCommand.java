@@ -4,10 +4,8 @@ import io.cachescope.catalog.Catalog;
 import io.cachescope.catalog.ConcreteSpec;
 import io.cachescope.catalog.Interner;
 import io.cachescope.catalog.Tag;
-import io.cachescope.mirror.CatalogReader;
 import io.cachescope.mirror.Lockfile;
 import io.cachescope.mirror.LockfileReader;
-import io.cachescope.mirror.MirrorReader;
 import io.cachescope.query.Coverage;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -45,8 +43,7 @@ public final class CoverageCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Lockfile lock = new LockfileReader(new Interner()).read(lockfile);
-    Catalog catalog =
-        new CatalogReader(MirrorReader.Options.defaults(), err::println).read(source.resolve());
+    Catalog catalog = source.read(err, false);
     Map<String, ConcreteSpec> cache = new LinkedHashMap<>();
     for (Tag tag : catalog.tags()) {
       tag.union().forEach(cache::putIfAbsent);

@@ -3,8 +3,6 @@ package io.cachescope.cli;
 import io.cachescope.SourceException;
 import io.cachescope.catalog.Catalog;
 import io.cachescope.catalog.Tag;
-import io.cachescope.mirror.CatalogReader;
-import io.cachescope.mirror.MirrorReader;
 import io.cachescope.query.SnapshotDiff;
 import java.io.PrintStream;
 import java.util.List;
@@ -45,8 +43,7 @@ public final class DiffCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     source.tags = List.of(from, to);
-    Catalog catalog =
-        new CatalogReader(MirrorReader.Options.defaults(), err::println).read(source.resolve());
+    Catalog catalog = source.read(err, false);
     Tag a = catalog.tag(from).orElseThrow(() -> new SourceException("--sources", from, "no such tag"));
     Tag b = catalog.tag(to).orElseThrow(() -> new SourceException("--sources", to, "no such tag"));
     SnapshotDiff diff = SnapshotDiff.compute(a, b, onlyPackage);

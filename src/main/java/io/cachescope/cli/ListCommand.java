@@ -3,8 +3,6 @@ package io.cachescope.cli;
 import io.cachescope.catalog.Catalog;
 import io.cachescope.catalog.ConcreteSpec;
 import io.cachescope.catalog.Tag;
-import io.cachescope.mirror.CatalogReader;
-import io.cachescope.mirror.MirrorReader;
 import io.cachescope.render.BuildcacheList;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -57,9 +55,7 @@ public final class ListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    MirrorReader.Options options =
-        new MirrorReader.Options(source.view, null, source.verify, source.requireSigned);
-    Catalog catalog = new CatalogReader(options, err::println).read(source.resolve());
+    Catalog catalog = source.read(err, false);
     // The union of every mirror, first one winning, as Spack merges its mirrors' indices.
     Map<String, ConcreteSpec> all = new LinkedHashMap<>();
     for (Tag tag : catalog.tags()) {

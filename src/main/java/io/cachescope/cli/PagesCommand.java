@@ -1,8 +1,6 @@
 package io.cachescope.cli;
 
 import io.cachescope.catalog.Catalog;
-import io.cachescope.mirror.CatalogReader;
-import io.cachescope.mirror.MirrorReader;
 import io.cachescope.render.SiteWriter;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -36,9 +34,7 @@ public final class PagesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    MirrorReader.Options options =
-        new MirrorReader.Options(source.view, null, source.verify || sizes, source.requireSigned);
-    Catalog catalog = new CatalogReader(options, err::println).read(source.resolve());
+    Catalog catalog = source.read(err, sizes);
     int pages = SiteWriter.write(catalog, out, sizes);
     out2.println("wrote " + pages + " pages for " + catalog.tags().size() + " tags to " + out);
     return 0;

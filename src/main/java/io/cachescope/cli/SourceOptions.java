@@ -1,6 +1,11 @@
 package io.cachescope.cli;
 
+import io.cachescope.catalog.Catalog;
+import io.cachescope.mirror.CatalogReader;
+import io.cachescope.mirror.MirrorReader;
 import io.cachescope.mirror.Sources;
+import io.cachescope.mirror.TransportOptions;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,11 +38,28 @@ public final class SourceOptions {
   @Option(names = "--s3-endpoint", paramLabel = "URL", description = "HTTPS endpoint for s3:// buckets other than spack-binaries.")
   String s3Endpoint;
 
+  @Option(names = "--cache-dir", paramLabel = "DIR", description = "Where fetched indices are kept for conditional requests (default ~/.cache/cachescope).")
+  Path cacheDir;
+
   @Option(names = "--require-signed", description = "Fail unless every spec has a verified signature.")
   boolean requireSigned;
 
   @Option(names = "--verify", description = "Read every spec's manifest or signed spec file to verify signatures and learn sizes.")
   boolean verify;
+
+  /**
+   * Reads the catalog these options name. {@code specFiles}: also read every spec manifest or
+   * signed spec file (for sizes and signatures), as {@code --verify} asks.
+   */
+  Catalog read(PrintStream err, boolean specFiles) {
+    TransportOptions transport = TransportOptions.defaults().withS3Endpoint(s3Endpoint);
+    if (cacheDir != null) {
+      transport = transport.withCacheDir(cacheDir);
+    }
+    MirrorReader.Options options =
+        new MirrorReader.Options(view, null, verify || specFiles, requireSigned);
+    return new CatalogReader(options, transport, err::println).read(resolve());
+  }
 
   /** The sources these options name, or an error when they name none or several. */
   Sources resolve() {

@@ -1,14 +1,11 @@
 package io.cachescope.mirror;
 
-import io.cachescope.SourceException;
 import io.cachescope.catalog.BuildCacheIndex;
 import io.cachescope.catalog.Catalog;
 import io.cachescope.catalog.Interner;
 import io.cachescope.catalog.Stack;
 import io.cachescope.catalog.Tag;
 import java.io.IOException;
-import java.net.URI;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -24,11 +21,18 @@ import java.util.function.Consumer;
 public final class CatalogReader {
 
   private final MirrorReader.Options options;
+  private final TransportOptions transportOptions;
   private final Consumer<String> warn;
   private final Interner interner = new Interner();
 
   public CatalogReader(MirrorReader.Options options, Consumer<String> warn) {
+    this(options, TransportOptions.defaults(), warn);
+  }
+
+  public CatalogReader(
+      MirrorReader.Options options, TransportOptions transportOptions, Consumer<String> warn) {
     this.options = options;
+    this.transportOptions = transportOptions;
     this.warn = warn;
   }
 
@@ -59,37 +63,19 @@ public final class CatalogReader {
   }
 
   private Stack readStack(Sources.StackSource stack) throws IOException {
-    URI named = rootOf(stack.url());
-    String indexFile = null;
-    URI root = named;
-    for (String suffix : List.of("build_cache/index.json", "v3/manifests/index/index.manifest.json")) {
-      if (named.getPath().endsWith("/" + suffix)) {
-        indexFile = suffix;
-        String s = named.toString();
-        root = URI.create(s.substring(0, s.length() - suffix.length()));
-      }
-    }
-    try (Transport transport = new FileTransport()) {
+    MirrorUrl url = MirrorUrl.parse(stack.url(), transportOptions.s3Endpoint());
+    try (Transport transport = Transports.forUrl(url, transportOptions)) {
+      String view = stack.view() != null ? stack.view() : url.view().orElse(options.view());
       MirrorReader.Options o =
           new MirrorReader.Options(
-              stack.view() != null ? stack.view() : options.view(),
-              indexFile != null ? indexFile : options.indexFile(),
+              view,
+              url.indexFile().orElse(options.indexFile()),
               options.readSpecFiles(),
               options.requireSigned());
-      BuildCacheIndex index = new MirrorReader(transport, interner, o).read(root, stack.url());
+      BuildCacheIndex index = new MirrorReader(transport, interner, o).read(url.root(), stack.url());
       index.warnings().forEach(w -> warn.accept("warning: " + w));
       return new Stack(stack.label(), stack.url(), index);
     }
-  }
-
-  private static URI rootOf(String url) {
-    if (url.startsWith("file:")) {
-      return URI.create(url);
-    }
-    if (url.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
-      throw new SourceException(url, "", "unsupported URL scheme");
-    }
-    return Path.of(url).toAbsolutePath().normalize().toUri();
   }
 
   private static Stack await(Future<Stack> f) {
