@@ -119,11 +119,16 @@ public final class MirrorReader {
                   : V3_INDEX_DIR + "index.manifest.json, " + V2_INDEX + " and spec files")
               + ")");
     }
+    if (keys == null) {
+      keys = MirrorKeys.load(transport, root);
+    }
     if (options.readSpecFiles() || options.requireSigned()) {
-      if (keys == null) {
-        keys = MirrorKeys.load(transport, root);
-      }
       new SpecFileCheck(transport, interner, root, keys).apply(specs, sources);
+    } else if (!keys.isEmpty()) {
+      // A mirror that publishes keys signs its specs; without reading them we cannot say more.
+      specs.replaceAll(
+          (h, s) -> s.inBuildcache() && s.signature() == SignatureState.UNSIGNED
+              ? s.withSignature(SignatureState.UNVERIFIED) : s);
     }
     if (options.requireSigned()) {
       requireSigned(display, specs);

@@ -115,4 +115,16 @@ class ListCommandTest {
     assertThat(r.out()).isEmpty();
     assertThat(r.err().strip()).startsWith("cachescope: error: /nonexistent/mirror").doesNotContain("\n");
   }
+
+  @org.junit.jupiter.api.Test
+  void requireSignedFailsOnUnsignedMirrorsAndPassesOnVerifiedOnes() {
+    Run unsigned = run("list", "-a", "--require-signed", "--mirror",
+        Fixtures.path("fixtures/spack-v3/v3_migrated_unsigned").toString());
+    assertThat(unsigned.code()).isEqualTo(1);
+    assertThat(unsigned.err()).contains("--require-signed").contains("unsigned");
+    Run signed = run("list", "-a", "-l", "-v", "--require-signed", "--mirror",
+        Fixtures.path("fixtures/spack-v3/v3_migrated_signed").toString());
+    assertThat(signed.code()).as(signed.err()).isZero();
+    assertThat(signed.out()).isEqualTo(golden());
+  }
 }
