@@ -310,7 +310,12 @@ public final class CorpusGenerator {
       Map.Entry<String, JsonNode> v = it.next();
       JsonNode def = v.getValue().get("default");
       JsonNode values = v.getValue().path("values");
-      switch (v.getValue().path("kind").asText()) {
+      String kind = v.getValue().path("kind").asText();
+      // The package data labels a few multi-valued variants "single" (default "shared,static").
+      if (kind.equals("single") && def != null && def.asText().contains(",")) {
+        kind = "multi";
+      }
+      switch (kind) {
         case "bool":
           boolean b = def != null && def.asBoolean();
           params.put(v.getKey(), r.nextInt(6) == 0 ? !b : b);
