@@ -23,6 +23,7 @@ public final class Main implements Runnable {
     CommandLine cli = new CommandLine(new Main());
     cli.addSubcommand("list", new ListCommand(out, err));
     cli.addSubcommand("pages", new PagesCommand(out, err));
+    cli.addSubcommand("ingest", new IngestCommand(out, err));
     cli.addSubcommand("diff", new DiffCommand(out, err));
     cli.addSubcommand("coverage", new CoverageCommand(out, err));
     cli.setExecutionExceptionHandler(

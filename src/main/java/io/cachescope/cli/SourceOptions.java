@@ -1,6 +1,9 @@
 package io.cachescope.cli;
 
+import io.cachescope.SourceException;
 import io.cachescope.catalog.Catalog;
+import io.cachescope.catalog.Tag;
+import io.cachescope.store.CatalogStore;
 import io.cachescope.mirror.CatalogReader;
 import io.cachescope.mirror.MirrorReader;
 import io.cachescope.mirror.Sources;
@@ -52,6 +55,18 @@ public final class SourceOptions {
    * signed spec file (for sizes and signatures), as {@code --verify} asks.
    */
   Catalog read(PrintStream err, boolean specFiles) {
+    if (db != null) {
+      if (sources != null || !mirrors.isEmpty()) {
+        throw new UsageError("give exactly one of --sources FILE, --mirror URL or --db URL");
+      }
+      try (CatalogStore store = CatalogStore.open(db)) {
+        List<Tag> loaded = new ArrayList<>();
+        for (String name : tags.isEmpty() ? store.tags() : tags) {
+          loaded.add(store.loadTag(name).orElseThrow(() -> new SourceException(db, name, "no such tag in the catalog")));
+        }
+        return new Catalog(loaded);
+      }
+    }
     TransportOptions transport = TransportOptions.defaults().withS3Endpoint(s3Endpoint);
     if (cacheDir != null) {
       transport = transport.withCacheDir(cacheDir);
@@ -61,14 +76,20 @@ public final class SourceOptions {
     return new CatalogReader(options, transport, err::println).read(resolve());
   }
 
+  /** The reader these options configure, for commands that fetch mirrors themselves. */
+  CatalogReader reader(PrintStream err) {
+    TransportOptions transport = TransportOptions.defaults().withS3Endpoint(s3Endpoint);
+    if (cacheDir != null) {
+      transport = transport.withCacheDir(cacheDir);
+    }
+    return new CatalogReader(new MirrorReader.Options(view, null, verify, requireSigned), transport, err::println);
+  }
+
   /** The sources these options name, or an error when they name none or several. */
   Sources resolve() {
     int given = (sources != null ? 1 : 0) + (mirrors.isEmpty() ? 0 : 1) + (db != null ? 1 : 0);
     if (given != 1) {
       throw new UsageError("give exactly one of --sources FILE, --mirror URL or --db URL");
-    }
-    if (db != null) {
-      throw new UsageError("--db is not supported by this command yet");
     }
     Sources s = sources != null ? Sources.read(sources) : Sources.ofMirrors(mirrors, view);
     return s.only(tags);

@@ -8,6 +8,7 @@ import io.cachescope.catalog.Tag;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -62,20 +63,32 @@ public final class CatalogReader {
     }
   }
 
-  private Stack readStack(Sources.StackSource stack) throws IOException {
+  /** Reads one stack of the sources. */
+  public Stack readStack(Sources.StackSource stack) throws IOException {
     MirrorUrl url = MirrorUrl.parse(stack.url(), transportOptions.s3Endpoint());
     try (Transport transport = Transports.forUrl(url, transportOptions)) {
-      String view = stack.view() != null ? stack.view() : url.view().orElse(options.view());
-      MirrorReader.Options o =
-          new MirrorReader.Options(
-              view,
-              url.indexFile().orElse(options.indexFile()),
-              options.readSpecFiles(),
-              options.requireSigned());
-      BuildCacheIndex index = new MirrorReader(transport, interner, o).read(url.root(), stack.url());
+      BuildCacheIndex index =
+          new MirrorReader(transport, interner, optionsFor(stack, url)).read(url.root(), stack.url());
       index.warnings().forEach(w -> warn.accept("warning: " + w));
       return new Stack(stack.label(), stack.url(), index);
     }
+  }
+
+  /**
+   * What a stack's indices hold now, without reading them (see {@link
+   * MirrorReader#fingerprint}); empty when only a full read can tell.
+   */
+  public Optional<String> fingerprint(Sources.StackSource stack) throws IOException {
+    MirrorUrl url = MirrorUrl.parse(stack.url(), transportOptions.s3Endpoint());
+    try (Transport transport = Transports.forUrl(url, transportOptions)) {
+      return new MirrorReader(transport, interner, optionsFor(stack, url)).fingerprint(url.root());
+    }
+  }
+
+  private MirrorReader.Options optionsFor(Sources.StackSource stack, MirrorUrl url) {
+    String view = stack.view() != null ? stack.view() : url.view().orElse(options.view());
+    return new MirrorReader.Options(
+        view, url.indexFile().orElse(options.indexFile()), options.readSpecFiles(), options.requireSigned());
   }
 
   private static Stack await(Future<Stack> f) {

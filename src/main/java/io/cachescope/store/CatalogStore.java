@@ -1,0 +1,480 @@
+package io.cachescope.store;
+
+import io.cachescope.SourceException;
+import io.cachescope.catalog.BuildCacheIndex;
+import io.cachescope.catalog.ConcreteSpec;
+import io.cachescope.catalog.Dependency;
+import io.cachescope.catalog.SignatureState;
+import io.cachescope.catalog.Stack;
+import io.cachescope.catalog.Tag;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The catalog database: an SQLite file by default, PostgreSQL when several servers share one.
+ * Specs are stored once by hash; each (tag, stack) points at a generation of memberships, and a
+ * publish writes new rows and switches the pointers in one transaction, so readers see the old
+ * catalog or the new one, never a mix, and a killed ingest leaves the old one intact.
+ */
+public final class CatalogStore implements AutoCloseable {
+
+  /** The two engines; only connection set-up differs, the SQL is shared. */
+  public enum Engine {
+    SQLITE,
+    POSTGRESQL
+  }
+
+  private static final Pattern SNAPSHOT = Pattern.compile("^develop-(\\d{4}-\\d{2}-\\d{2})$");
+  private static final int BATCH = 2_000;
+
+  private final String url;
+  private final Engine engine;
+  private final Connection connection;
+
+  private CatalogStore(String url, Engine engine, Connection connection) {
+    this.url = url;
+    this.engine = engine;
+    this.connection = connection;
+  }
+
+  /**
+   * Opens (and migrates) the catalog at {@code db}: {@code jdbc:sqlite:PATH}, {@code
+   * jdbc:postgresql://...}, or a plain file path for SQLite.
+   */
+  public static CatalogStore open(String db) {
+    String url = db.startsWith("jdbc:") ? db : "jdbc:sqlite:" + Path.of(db).toAbsolutePath();
+    Engine engine = url.startsWith("jdbc:postgresql:") ? Engine.POSTGRESQL : Engine.SQLITE;
+    if (!url.startsWith("jdbc:sqlite:") && engine != Engine.POSTGRESQL) {
+      throw new SourceException(db, "", "unsupported database (use an SQLite file or jdbc:postgresql://...)");
+    }
+    try {
+      Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").load().migrate();
+      Connection c = DriverManager.getConnection(url);
+      if (engine == Engine.SQLITE) {
+        try (Statement s = c.createStatement()) {
+          // WAL lets a server read while an ingest writes; the busy timeout waits out the writer.
+          s.execute("PRAGMA journal_mode=WAL");
+          s.execute("PRAGMA busy_timeout=10000");
+          s.execute("PRAGMA synchronous=NORMAL");
+        }
+      }
+      c.setAutoCommit(false);
+      return new CatalogStore(url, engine, c);
+    } catch (SQLException | RuntimeException e) {
+      throw new SourceException(db, "", "cannot open the catalog: " + rootMessage(e), e);
+    }
+  }
+
+  public Engine engine() {
+    return engine;
+  }
+
+  // -----------------------------------------------------------------------------------------
+  // Writing
+
+  /** The fingerprint of the published generation of (tag, stack), if any. */
+  public Optional<String> fingerprint(String tag, String stack) {
+    return query(
+        "SELECT g.fingerprint FROM published p JOIN generations g ON g.id = p.generation WHERE p.tag = ? AND p.stack = ?",
+        rs -> rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.<String>empty(),
+        tag, stack);
+  }
+
+  /** Stack labels currently published for a tag, in order. */
+  public List<String> stacks(String tag) {
+    return query("SELECT stack FROM published WHERE tag = ? ORDER BY position",
+        rs -> {
+          List<String> out = new ArrayList<>();
+          while (rs.next()) {
+            out.add(rs.getString(1));
+          }
+          return out;
+        }, tag);
+  }
+
+  /** A stack that was read, with the fingerprint of what it was read from. */
+  public record ReadStack(Stack stack, String fingerprint) {}
+
+  /**
+   * Publishes a tag: {@code changed} stacks get new generations, {@code order} is every stack of
+   * the tag in source order (unchanged ones keep their generation), stacks not in {@code order}
+   * are dropped. One transaction: all of it, or (on any failure) nothing.
+   */
+  public void publish(String tag, int tagPosition, List<ReadStack> changed, List<String> order) {
+    try {
+      Set<String> known = new HashSet<>();
+      upsertTag(tag, tagPosition);
+      long next = nextGeneration();
+      for (ReadStack read : changed) {
+        writeSpecs(read.stack().index(), known);
+        long generation = next++;
+        writeGeneration(generation, tag, read);
+        point(tag, read.stack().label(), order.indexOf(read.stack().label()), generation);
+      }
+      try (PreparedStatement reorder = connection.prepareStatement("UPDATE published SET position = ? WHERE tag = ? AND stack = ?");
+          PreparedStatement drop = connection.prepareStatement("DELETE FROM published WHERE tag = ? AND stack = ?")) {
+        for (String stack : stacks(tag)) {
+          int pos = order.indexOf(stack);
+          if (pos < 0) {
+            drop.setString(1, tag);
+            drop.setString(2, stack);
+            drop.executeUpdate();
+          } else {
+            reorder.setInt(1, pos);
+            reorder.setString(2, tag);
+            reorder.setString(3, stack);
+            reorder.executeUpdate();
+          }
+        }
+      }
+      connection.commit();
+    } catch (SQLException | RuntimeException e) {
+      rollback();
+      if (e instanceof SourceException se) {
+        throw se;
+      }
+      throw new SourceException(url, "tag " + tag, "cannot publish: " + rootMessage(e), e);
+    }
+  }
+
+  private void upsertTag(String tag, int position) throws SQLException {
+    Matcher m = SNAPSHOT.matcher(tag);
+    try (PreparedStatement s = connection.prepareStatement(
+        "INSERT INTO tags (name, snapshot_date, position) VALUES (?, ?, ?) "
+            + "ON CONFLICT (name) DO UPDATE SET position = excluded.position")) {
+      s.setString(1, tag);
+      s.setString(2, m.matches() ? m.group(1) : null);
+      s.setInt(3, position);
+      s.executeUpdate();
+    }
+  }
+
+  private long nextGeneration() throws SQLException {
+    try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(id), 0) FROM generations")) {
+      rs.next();
+      return rs.getLong(1) + 1;
+    }
+  }
+
+  private void writeSpecs(BuildCacheIndex index, Set<String> known) throws SQLException {
+    Set<String> existing = existingHashes(index);
+    try (PreparedStatement spec = connection.prepareStatement(
+            "INSERT INTO specs (hash, name, version, namespace, platform, os, target, legacy_compiler, variants, flags, "
+                + "external, external_path, specfile_version, layouts, tarball_size, signature) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING");
+        PreparedStatement dep = connection.prepareStatement(
+            "INSERT INTO dependencies (hash, position, dep_name, dep_hash, deptypes, virtuals) VALUES (?, ?, ?, ?, ?, ?) "
+                + "ON CONFLICT (hash, position) DO NOTHING")) {
+      int pending = 0;
+      for (ConcreteSpec s : index.all()) {
+        if (existing.contains(s.hash()) || !known.add(s.hash())) {
+          continue;
+        }
+        if (s.hash() == null || s.name() == null) {
+          throw new SourceException(index.url(), "", "a record without hash or name");
+        }
+        int i = 1;
+        spec.setString(i++, s.hash());
+        spec.setString(i++, s.name());
+        spec.setString(i++, s.version());
+        spec.setString(i++, s.namespace());
+        spec.setString(i++, s.platform());
+        spec.setString(i++, s.os());
+        spec.setString(i++, s.target());
+        spec.setString(i++, SpecRows.compiler(s.legacyCompiler()));
+        spec.setString(i++, SpecRows.variants(s.variants()));
+        spec.setString(i++, SpecRows.flags(s.flags()));
+        spec.setInt(i++, s.external() ? 1 : 0);
+        spec.setString(i++, s.externalPath());
+        spec.setInt(i++, s.specfileVersion());
+        spec.setInt(i++, s.layouts());
+        spec.setLong(i++, s.tarballSize());
+        spec.setString(i, s.signature().name());
+        spec.addBatch();
+        int position = 0;
+        for (Dependency d : s.dependencies()) {
+          dep.setString(1, s.hash());
+          dep.setInt(2, position++);
+          dep.setString(3, d.name());
+          dep.setString(4, d.hash());
+          dep.setInt(5, d.deptypes());
+          dep.setString(6, SpecRows.strings(d.virtuals()));
+          dep.addBatch();
+        }
+        if (++pending >= BATCH) {
+          spec.executeBatch();
+          dep.executeBatch();
+          pending = 0;
+        }
+      }
+      spec.executeBatch();
+      dep.executeBatch();
+    }
+  }
+
+  /** Hashes of the index already stored, so re-ingests skip them (one query per chunk). */
+  private Set<String> existingHashes(BuildCacheIndex index) throws SQLException {
+    Set<String> found = new HashSet<>();
+    List<String> hashes = new ArrayList<>(index.specs().keySet());
+    int chunk = 500;
+    for (int from = 0; from < hashes.size(); from += chunk) {
+      List<String> part = hashes.subList(from, Math.min(hashes.size(), from + chunk));
+      String marks = String.join(",", java.util.Collections.nCopies(part.size(), "?"));
+      try (PreparedStatement s = connection.prepareStatement("SELECT hash FROM specs WHERE hash IN (" + marks + ")")) {
+        for (int i = 0; i < part.size(); i++) {
+          s.setString(i + 1, part.get(i));
+        }
+        try (ResultSet rs = s.executeQuery()) {
+          while (rs.next()) {
+            found.add(rs.getString(1));
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  private void writeGeneration(long generation, String tag, ReadStack read) throws SQLException {
+    BuildCacheIndex index = read.stack().index();
+    try (PreparedStatement g = connection.prepareStatement(
+        "INSERT INTO generations (id, tag, stack, url, fingerprint, sources, warnings, record_count, created_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      g.setLong(1, generation);
+      g.setString(2, tag);
+      g.setString(3, read.stack().label());
+      g.setString(4, read.stack().url());
+      g.setString(5, read.fingerprint());
+      g.setString(6, SpecRows.sources(index.sources()));
+      g.setString(7, SpecRows.strings(index.warnings()));
+      g.setInt(8, index.specs().size());
+      g.setString(9, Instant.now().toString());
+      g.executeUpdate();
+    }
+    try (PreparedStatement m = connection.prepareStatement(
+        "INSERT INTO memberships (generation, hash, in_buildcache) VALUES (?, ?, ?)")) {
+      int pending = 0;
+      for (ConcreteSpec s : index.all()) {
+        m.setLong(1, generation);
+        m.setString(2, s.hash());
+        m.setInt(3, s.inBuildcache() ? 1 : 0);
+        m.addBatch();
+        if (++pending >= BATCH) {
+          m.executeBatch();
+          pending = 0;
+        }
+      }
+      m.executeBatch();
+    }
+  }
+
+  private void point(String tag, String stack, int position, long generation) throws SQLException {
+    try (PreparedStatement s = connection.prepareStatement(
+        "INSERT INTO published (tag, stack, position, generation) VALUES (?, ?, ?, ?) "
+            + "ON CONFLICT (tag, stack) DO UPDATE SET generation = excluded.generation, position = excluded.position")) {
+      s.setString(1, tag);
+      s.setString(2, stack);
+      s.setInt(3, position);
+      s.setLong(4, generation);
+      s.executeUpdate();
+    }
+  }
+
+  /** Deletes generations nobody points at, and specs no generation holds. */
+  public void vacuum() {
+    try (Statement s = connection.createStatement()) {
+      s.executeUpdate("DELETE FROM memberships WHERE generation NOT IN (SELECT generation FROM published)");
+      s.executeUpdate("DELETE FROM generations WHERE id NOT IN (SELECT generation FROM published)");
+      s.executeUpdate("DELETE FROM dependencies WHERE hash NOT IN (SELECT hash FROM memberships)");
+      s.executeUpdate("DELETE FROM specs WHERE hash NOT IN (SELECT hash FROM memberships)");
+      connection.commit();
+    } catch (SQLException e) {
+      rollback();
+      throw new SourceException(url, "", "vacuum failed: " + rootMessage(e), e);
+    }
+  }
+
+  // -----------------------------------------------------------------------------------------
+  // Reading
+
+  /** Tag names in the order of the sources they were ingested from. */
+  public List<String> tags() {
+    return query("SELECT name FROM tags WHERE name IN (SELECT tag FROM published) ORDER BY position, name", rs -> {
+      List<String> out = new ArrayList<>();
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+      return out;
+    });
+  }
+
+  /** The published state of a tag, as the readers would have given it. */
+  public Optional<Tag> loadTag(String tag) {
+    try {
+      Map<String, List<Dependency>> deps = new TreeMap<>();
+      try (PreparedStatement s = connection.prepareStatement(
+          "SELECT d.hash, d.dep_name, d.dep_hash, d.deptypes, d.virtuals FROM dependencies d WHERE d.hash IN "
+              + "(SELECT m.hash FROM published p JOIN memberships m ON m.generation = p.generation WHERE p.tag = ?) "
+              + "ORDER BY d.hash, d.position")) {
+        s.setString(1, tag);
+        try (ResultSet rs = s.executeQuery()) {
+          while (rs.next()) {
+            deps.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                .add(new Dependency(rs.getString(2), rs.getString(3), rs.getInt(4), SpecRows.strings(rs.getString(5))));
+          }
+        }
+      }
+      Map<String, ConcreteSpec> specs = new LinkedHashMap<>();
+      Map<String, Map<String, ConcreteSpec>> byStack = new LinkedHashMap<>();
+      Map<String, String[]> generationOf = new LinkedHashMap<>();
+      try (PreparedStatement s = connection.prepareStatement(
+          "SELECT p.stack, g.url, g.sources, g.warnings FROM published p JOIN generations g ON g.id = p.generation "
+              + "WHERE p.tag = ? ORDER BY p.position")) {
+        s.setString(1, tag);
+        try (ResultSet rs = s.executeQuery()) {
+          while (rs.next()) {
+            generationOf.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3), rs.getString(4)});
+            byStack.put(rs.getString(1), new LinkedHashMap<>());
+          }
+        }
+      }
+      if (byStack.isEmpty()) {
+        return Optional.empty();
+      }
+      try (PreparedStatement s = connection.prepareStatement(
+          "SELECT p.stack, m.in_buildcache, s.hash, s.name, s.version, s.namespace, s.platform, s.os, s.target, "
+              + "s.legacy_compiler, s.variants, s.flags, s.external, s.external_path, s.specfile_version, s.layouts, "
+              + "s.tarball_size, s.signature FROM published p JOIN memberships m ON m.generation = p.generation "
+              + "JOIN specs s ON s.hash = m.hash WHERE p.tag = ? ORDER BY p.position, m.hash")) {
+        s.setString(1, tag);
+        try (ResultSet rs = s.executeQuery()) {
+          while (rs.next()) {
+            String hash = rs.getString(3);
+            ConcreteSpec spec = specs.get(hash);
+            if (spec == null) {
+              spec = new ConcreteSpec(hash, rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                  rs.getString(8), rs.getString(9), SpecRows.compiler(rs.getString(10)), SpecRows.variants(rs.getString(11)),
+                  SpecRows.flags(rs.getString(12)), deps.getOrDefault(hash, List.of()), rs.getInt(13) != 0,
+                  rs.getString(14), true, rs.getInt(15), rs.getInt(16), rs.getLong(17),
+                  SignatureState.valueOf(rs.getString(18)));
+              specs.put(hash, spec);
+            }
+            boolean inCache = rs.getInt(2) != 0;
+            byStack.get(rs.getString(1)).put(hash, inCache == spec.inBuildcache() ? spec : spec.withInBuildcache(inCache));
+          }
+        }
+      }
+      List<Stack> stacks = new ArrayList<>();
+      for (Map.Entry<String, Map<String, ConcreteSpec>> e : byStack.entrySet()) {
+        String[] g = generationOf.get(e.getKey());
+        stacks.add(new Stack(e.getKey(), g[0],
+            new BuildCacheIndex(g[0], SpecRows.sources(g[1]), e.getValue(), SpecRows.strings(g[2]))));
+      }
+      return Optional.of(new Tag(tag, stacks));
+    } catch (SQLException e) {
+      throw new SourceException(url, "tag " + tag, "cannot read: " + rootMessage(e), e);
+    }
+  }
+
+  /** Tags whose published stacks hold this hash, in tag order. */
+  public List<String> tagsOf(String hash) {
+    return query(
+        "SELECT DISTINCT t.name, t.position FROM published p JOIN memberships m ON m.generation = p.generation "
+            + "JOIN tags t ON t.name = p.tag WHERE m.hash = ? ORDER BY t.position",
+        rs -> {
+          List<String> out = new ArrayList<>();
+          while (rs.next()) {
+            out.add(rs.getString(1));
+          }
+          return out;
+        }, hash);
+  }
+
+  /** First and last snapshot date (develop-YYYY-MM-DD tags) a hash was seen in, if any. */
+  public Optional<String[]> seen(String hash) {
+    return query(
+        "SELECT MIN(t.snapshot_date), MAX(t.snapshot_date) FROM published p JOIN memberships m ON m.generation = p.generation "
+            + "JOIN tags t ON t.name = p.tag WHERE m.hash = ? AND t.snapshot_date IS NOT NULL",
+        rs -> rs.next() && rs.getString(1) != null
+            ? Optional.of(new String[] {rs.getString(1), rs.getString(2)}) : Optional.<String[]>empty(),
+        hash);
+  }
+
+  /** For one package: its number of specs in the build cache per tag, in tag order. */
+  public Map<String, Integer> countsOverTime(String packageName) {
+    return query(
+        "SELECT t.name, COUNT(DISTINCT s.hash) FROM published p JOIN memberships m ON m.generation = p.generation "
+            + "JOIN specs s ON s.hash = m.hash JOIN tags t ON t.name = p.tag "
+            + "WHERE s.name = ? AND m.in_buildcache = 1 GROUP BY t.name, t.position ORDER BY t.position",
+        rs -> {
+          Map<String, Integer> out = new LinkedHashMap<>();
+          while (rs.next()) {
+            out.put(rs.getString(1), rs.getInt(2));
+          }
+          return out;
+        }, packageName);
+  }
+
+  // -----------------------------------------------------------------------------------------
+
+  private interface Rows<T> {
+    T read(ResultSet rs) throws SQLException;
+  }
+
+  private <T> T query(String sql, Rows<T> rows, Object... args) {
+    try (PreparedStatement s = connection.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        s.setObject(i + 1, args[i]);
+      }
+      try (ResultSet rs = s.executeQuery()) {
+        T result = rows.read(rs);
+        connection.commit(); // end the read transaction, so the next read sees new publishes
+        return result;
+      }
+    } catch (SQLException e) {
+      rollback();
+      throw new SourceException(url, "", "query failed: " + rootMessage(e), e);
+    }
+  }
+
+  private void rollback() {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      // The connection is gone; the transaction is void either way.
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.toString() : t.getMessage();
+  }
+
+  @Override
+  public void close() {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      // Closing a broken connection: nothing left to save.
+    }
+  }
+}

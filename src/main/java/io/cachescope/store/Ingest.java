@@ -1,0 +1,54 @@
+package io.cachescope.store;
+
+import io.cachescope.mirror.CatalogReader;
+import io.cachescope.mirror.Sources;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Brings the catalog up to date with the sources: a stack whose index fingerprint (v3 manifest
+ * checksum, {@code index.json.hash} or ETag) is unchanged is not read again; the changed stacks of
+ * a tag are published together, in one transaction.
+ */
+public final class Ingest {
+
+  /** What an ingest did. */
+  public record Report(int tags, int stacksRead, int stacksUnchanged, int records) {}
+
+  private Ingest() {}
+
+  public static Report run(Sources sources, CatalogStore store, CatalogReader reader, Consumer<String> log) {
+    int read = 0;
+    int unchanged = 0;
+    int records = 0;
+    int position = 0;
+    for (Sources.TagSource tag : sources.tags()) {
+      List<CatalogStore.ReadStack> changed = new ArrayList<>();
+      List<String> order = new ArrayList<>();
+      for (Sources.StackSource stack : tag.stacks()) {
+        order.add(stack.label());
+        try {
+          Optional<String> now = reader.fingerprint(stack);
+          Optional<String> stored = store.fingerprint(tag.name(), stack.label());
+          if (now.isPresent() && now.equals(stored)) {
+            unchanged++;
+            continue;
+          }
+          var s = reader.readStack(stack);
+          changed.add(new CatalogStore.ReadStack(s, now.orElse(null)));
+          records += s.index().specs().size();
+          read++;
+          log.accept(tag.name() + "/" + stack.label() + ": " + s.index().specs().size() + " records");
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+      store.publish(tag.name(), position++, changed, order);
+    }
+    return new Report(sources.tags().size(), read, unchanged, records);
+  }
+}
