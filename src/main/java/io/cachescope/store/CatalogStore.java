@@ -61,6 +61,10 @@ public final class CatalogStore implements AutoCloseable {
   public static CatalogStore open(String db) {
     String url = db.startsWith("jdbc:") ? db : "jdbc:sqlite:" + Path.of(db).toAbsolutePath();
     Engine engine = url.startsWith("jdbc:postgresql:") ? Engine.POSTGRESQL : Engine.SQLITE;
+    if (engine == Engine.POSTGRESQL && !url.contains("reWriteBatchedInserts")) {
+      // pgjdbc sends a batch as multi-row INSERTs only when asked: much faster ingests.
+      url += (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
+    }
     if (!url.startsWith("jdbc:sqlite:") && engine != Engine.POSTGRESQL) {
       throw new SourceException(db, "", "unsupported database (use an SQLite file or jdbc:postgresql://...)");
     }
