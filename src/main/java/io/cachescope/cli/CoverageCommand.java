@@ -7,6 +7,8 @@ import io.cachescope.catalog.Tag;
 import io.cachescope.mirror.Lockfile;
 import io.cachescope.mirror.LockfileReader;
 import io.cachescope.query.Coverage;
+import io.cachescope.query.Host;
+import io.cachescope.query.Microarchitectures;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -29,6 +31,10 @@ public final class CoverageCommand implements Callable<Integer> {
 
   @Parameters(index = "0", paramLabel = "LOCKFILE") Path lockfile;
 
+  @Option(names = "--host", paramLabel = "HOST",
+      description = "Count a binary as usable when it installs on this host ('auto' or 'os=... target=...'); by default, when it suits the platform, OS and target of the lockfile's own spec.")
+  String host;
+
   @Option(names = "--json", description = "Machine-readable output (see README, 'JSON output').")
   boolean json;
 
@@ -48,20 +54,34 @@ public final class CoverageCommand implements Callable<Integer> {
     for (Tag tag : catalog.tags()) {
       tag.union().forEach(cache::putIfAbsent);
     }
-    Coverage coverage = Coverage.compute(lock, cache, installsLike(lock));
+    Microarchitectures archspec = Microarchitectures.builtin();
+    Predicate<ConcreteSpec> installs;
+    if (host != null) {
+      Host on = Host.parse(host);
+      installs = s -> on.installs(s, archspec);
+    } else {
+      installs = installsLike(lock, archspec);
+    }
+    Coverage coverage = Coverage.compute(lock, cache, installs);
     out.print(json ? Json.write(coverage) : text(coverage));
     return 0;
   }
 
-  /** Without a host: a binary must suit the platform, OS and target the lockfile was made for. */
-  private static Predicate<ConcreteSpec> installsLike(Lockfile lock) {
+  /**
+   * Without a host: a binary must suit the machine the lockfile was made for, that is, the
+   * platform and OS of the lockfile's spec of that package, and a target that runs there.
+   */
+  private static Predicate<ConcreteSpec> installsLike(Lockfile lock, Microarchitectures archspec) {
+    Map<String, java.util.List<ConcreteSpec>> byName = new java.util.HashMap<>();
+    lock.specs().values().forEach(s -> byName.computeIfAbsent(s.name(), k -> new java.util.ArrayList<>()).add(s));
     return binary ->
-        lock.specs().values().stream()
+        byName.getOrDefault(binary.name(), java.util.List.of()).stream()
             .anyMatch(
-                s -> s.name().equals(binary.name())
-                    && binary.platform().equals(s.platform())
+                s -> binary.platform().equals(s.platform())
                     && binary.os().equals(s.os())
-                    && binary.target().equals(s.target()));
+                    && binary.target() != null
+                    && s.target() != null
+                    && archspec.isCompatible(binary.target(), s.target()));
   }
 
   String text(Coverage c) {

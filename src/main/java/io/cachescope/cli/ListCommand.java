@@ -3,6 +3,11 @@ package io.cachescope.cli;
 import io.cachescope.catalog.Catalog;
 import io.cachescope.catalog.ConcreteSpec;
 import io.cachescope.catalog.Tag;
+import io.cachescope.query.Host;
+import io.cachescope.query.Microarchitectures;
+import io.cachescope.query.SpecConstraint;
+import io.cachescope.query.SpecParser;
+import io.cachescope.query.Version;
 import io.cachescope.render.BuildcacheList;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -39,6 +44,10 @@ public final class ListCommand implements Callable<Integer> {
   @Option(names = {"-a", "--allarch"}, description = "List specs of every architecture.")
   boolean allarch;
 
+  @Option(names = "--host", paramLabel = "HOST",
+      description = "Without -a, list what installs on this host: 'auto' (default: this machine) or 'os=ubuntu22.04 target=zen3 [platform=linux]'.")
+  String host;
+
   @Option(names = "--json", description = "Machine-readable output (see README, 'JSON output').")
   boolean json;
 
@@ -61,9 +70,15 @@ public final class ListCommand implements Callable<Integer> {
     for (Tag tag : catalog.tags()) {
       tag.union().forEach(all::putIfAbsent);
     }
+    List<SpecConstraint> parsed = constraints.stream().map(SpecParser::parse).toList();
+    Microarchitectures archspec = Microarchitectures.builtin();
+    Host on = allarch ? null : Host.parse(host == null ? "auto" : host);
     List<ConcreteSpec> shown = new ArrayList<>();
     for (ConcreteSpec s : all.values()) {
-      if ((s.inBuildcache() || s.external()) && matches(s)) {
+      if ((s.inBuildcache() || s.external())
+          && (on == null || on.installs(s, archspec))
+          // Each argument is one constraint; a spec shows when it satisfies any, as in Spack.
+          && (parsed.isEmpty() || parsed.stream().anyMatch(c -> c.matches(s, all::get, archspec)))) {
         shown.add(s);
       }
     }
@@ -81,17 +96,13 @@ public final class ListCommand implements Callable<Integer> {
         BuildcacheList.render(
             shown,
             all::get,
-            String::compareTo,
+            Version::compare,
             new BuildcacheList.Options(longHash, veryLongHash, namespaces, variants),
             tty,
             consoleWidth()));
     out.print(text);
     out.flush();
     return 0;
-  }
-
-  private boolean matches(ConcreteSpec s) {
-    return constraints.isEmpty() || constraints.contains(s.name());
   }
 
   private static int consoleWidth() {

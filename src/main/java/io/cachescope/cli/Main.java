@@ -24,11 +24,13 @@ public final class Main implements Runnable {
     cli.addSubcommand("list", new ListCommand(out, err));
     cli.addSubcommand("pages", new PagesCommand(out, err));
     cli.addSubcommand("ingest", new IngestCommand(out, err));
+    cli.addSubcommand("explain", new ExplainCommand(out, err));
     cli.addSubcommand("diff", new DiffCommand(out, err));
     cli.addSubcommand("coverage", new CoverageCommand(out, err));
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
-          if (e instanceof SourceException || e instanceof SourceOptions.UsageError) {
+          if (e instanceof SourceException || e instanceof SourceOptions.UsageError
+              || e instanceof io.cachescope.query.SpecSyntaxException) {
             err.println("cachescope: error: " + e.getMessage());
             return 1;
           }
