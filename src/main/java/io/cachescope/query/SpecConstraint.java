@@ -69,7 +69,35 @@ public record SpecConstraint(
    * {@code %} versions and {@code ^}); {@code archspec} decides target ranges.
    */
   public boolean matches(ConcreteSpec spec, Function<String, ConcreteSpec> lookup, Microarchitectures archspec) {
-    return failures(spec, lookup, archspec, null).isEmpty();
+    // Cheapest and most selective parts first, stopping at the first miss: a query scans
+    // hundreds of thousands of specs; failures() below explains misses, for a handful.
+    if ((name != null && !name.equals(spec.name()))
+        || (hashPrefix != null && !spec.hash().startsWith(hashPrefix))
+        || (platform != null && !platform.equals(spec.platform()))
+        || (os != null && !os.equals(spec.os()))
+        || (namespace != null && !namespace.equals(spec.namespace()))
+        || (versions != null && !versions.satisfiedBy(spec.version()))) {
+      return false;
+    }
+    for (VariantConstraint v : variants) {
+      if (!variantMatches(v, spec.variant(v.name()))) {
+        return false;
+      }
+    }
+    if (target != null && !targetMatches(spec.target(), archspec)) {
+      return false;
+    }
+    for (CompilerConstraint c : compilers) {
+      if (!compilerMatches(c, spec, lookup)) {
+        return false;
+      }
+    }
+    for (SpecConstraint dep : dependencies) {
+      if (!anyDependency(spec, dep, lookup, archspec)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The parts {@code spec} breaks, in plain words (empty when it matches). */
