@@ -68,7 +68,9 @@ public class QueryBench {
     CatalogReader reader = new CatalogReader(MirrorReader.Options.defaults(), w -> {});
     all = reader.read(Sources.ofMirrors(List.of(develop), null)).tags().get(0).union();
     constraint = SpecParser.parse("py-numpy@1.20: %gcc os=ubuntu22.04 target=x86_64_v3:");
-    lock = new LockfileReader(new Interner()).read(lockfile(Path.of(develop, "build_cache/index.json"), 500));
+    Path file = Files.createTempFile("bench", ".lock");
+    file.toFile().deleteOnExit();
+    lock = new LockfileReader(new Interner()).read(lockfile(Path.of(develop, "build_cache/index.json"), 500, file));
     Catalog ca = reader.read(Sources.read(Path.of(snapshotA)));
     Catalog cb = reader.read(Sources.read(Path.of(snapshotB)));
     a = ca.tags().get(0);
@@ -76,7 +78,7 @@ public class QueryBench {
   }
 
   /** A lockfile (format 6) holding the first {@code n} records of an index. */
-  static Path lockfile(Path index, int n) throws IOException {
+  static Path lockfile(Path index, int n, Path file) throws IOException {
     ObjectMapper json = new ObjectMapper();
     ObjectNode lock = json.createObjectNode();
     lock.putObject("_meta").put("file-type", "spack-lockfile").put("lockfile-version", 6).put("specfile-version", 5);
@@ -92,9 +94,7 @@ public class QueryBench {
         specs.set(hash, record.get("spec"));
       }
     }
-    Path file = Files.createTempFile("bench", ".lock");
     json.writeValue(file.toFile(), lock);
-    file.toFile().deleteOnExit();
     return file;
   }
 
