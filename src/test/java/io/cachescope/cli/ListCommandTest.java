@@ -127,4 +127,21 @@ class ListCommandTest {
     assertThat(signed.code()).as(signed.err()).isZero();
     assertThat(signed.out()).isEqualTo(golden());
   }
+
+  /** formats.md §7.2: one quoted argument combines its parts; separate arguments are OR-ed. */
+  @org.junit.jupiter.api.Test
+  void constraintsAreOneArgumentEachAsInSpack() {
+    String mirror = Fixtures.path("fixtures/spack-v3/v3_migrated_unsigned").toString();
+    Run combined = run("list", "-a", "--mirror", mirror, "libelf target=m1");
+    assertThat(combined.out())
+        .isEqualTo("-- test-debian6-m1 / %c=gcc@10.2.1 ------------------------------\nlibelf@0.8.13\n");
+    Run either = run("list", "-a", "-l", "--mirror", mirror, "libelf", "target=m1");
+    assertThat(either.out()).contains("rqh2vuf libelf@0.8.13", "jr3yipy libelf@0.8.13", "u5uz3dc libdwarf@20130729")
+        .doesNotContain("sk2gqqz");
+    Run host = run("list", "-l", "--host", "platform=test os=debian6 target=m1", "--mirror", mirror);
+    assertThat(host.out()).contains("vd7v4ss gcc@10.2.1", "jr3yipy libelf@0.8.13").doesNotContain("core2");
+    Run bad = run("list", "-a", "--mirror", mirror, "libelf@@1");
+    assertThat(bad.code()).isEqualTo(1);
+    assertThat(bad.err()).contains("libelf@@1\n       ^");
+  }
 }
