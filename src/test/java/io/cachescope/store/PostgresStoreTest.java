@@ -1,21 +1,28 @@
 package io.cachescope.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /**
  * The same suite on PostgreSQL. CI starts a throwaway server (.ci/setup-postgres.sh) and sets
- * CACHESCOPE_TEST_PG_URL; without it (a developer machine) these tests are skipped.
+ * CACHESCOPE_TEST_PG_URL; without it (a developer machine) these tests are skipped, but under CI
+ * its absence is a failure.
  */
 class PostgresStoreTest extends StoreContract {
   @Override
   String freshDatabase() throws Exception {
     String url = System.getenv("CACHESCOPE_TEST_PG_URL");
     if (System.getenv("CI") != null) {
-      org.assertj.core.api.Assertions.assertThat(url).as("CI must provide PostgreSQL").isNotBlank();
+      assertThat(url).as("CI must provide PostgreSQL").isNotBlank();
     }
     assumeTrue(url != null && !url.isBlank(), "CACHESCOPE_TEST_PG_URL is not set");
     try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
@@ -26,7 +33,7 @@ class PostgresStoreTest extends StoreContract {
   }
 
   /** Two separate processes reading one PostgreSQL catalog print the same listing. */
-  @org.junit.jupiter.api.Test
+  @Test
   void twoProcessesAnswerTheSameQueryTheSameWay() throws Exception {
     String name;
     try (CatalogStore store = CatalogStore.open(db)) {
@@ -34,17 +41,17 @@ class PostgresStoreTest extends StoreContract {
       name = store.loadTag("develop-2025-03-30").orElseThrow().union().values().stream()
           .filter(s -> s.inBuildcache()).findFirst().orElseThrow().name();
     }
-    String java = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    java.util.List<String> outputs = new java.util.ArrayList<>();
-    java.util.List<Process> children = new java.util.ArrayList<>();
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<Process> children = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
-      children.add(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "io.cachescope.cli.Main",
+      children.add(new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), "io.cachescope.cli.Main",
           "list", "-a", "-l", "-v", "--db", db, name).redirectErrorStream(true).start());
     }
+    List<String> outputs = new ArrayList<>();
     for (Process p : children) {
-      outputs.add(new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-      org.assertj.core.api.Assertions.assertThat(p.waitFor()).isZero();
+      outputs.add(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+      assertThat(p.waitFor()).isZero();
     }
-    org.assertj.core.api.Assertions.assertThat(outputs.get(0)).isEqualTo(outputs.get(1)).contains(" " + name + "@");
+    assertThat(outputs.get(0)).isEqualTo(outputs.get(1)).contains(" " + name + "@");
   }
 }
