@@ -26,6 +26,8 @@ public final class Main implements Runnable {
     cli.addSubcommand("ingest", new IngestCommand(out, err));
     cli.addSubcommand("explain", new ExplainCommand(out, err));
     cli.addSubcommand("diff", new DiffCommand(out, err));
+    cli.addSubcommand("serve", new ServeCommand(out, err));
+    cli.addSubcommand("site", new SiteCommand(out, err));
     cli.addSubcommand("coverage", new CoverageCommand(out, err));
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {

@@ -5,14 +5,11 @@ import io.cachescope.catalog.Catalog;
 import io.cachescope.catalog.Stack;
 import io.cachescope.catalog.Tag;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +35,8 @@ public final class SiteWriter {
     Path temp = parent.resolve("." + base + ".tmp-" + ProcessHandle.current().pid());
     try {
       Files.createDirectories(parent);
-      recover(parent, base, target);
-      deleteTree(temp);
+      FolderSwap.recover(parent, base, target);
+      FolderSwap.deleteTree(temp);
       Files.createDirectories(temp);
       for (Tag tag : catalog.tags()) {
         checkName(tag.name(), "tag");
@@ -61,13 +58,13 @@ public final class SiteWriter {
         tagsYaml.put(tag.name(), labels);
       }
       write(temp.resolve("_data/tags.yaml"), SiteData.tagsYaml(tagsYaml));
-      swap(temp, target, parent.resolve("." + base + ".old-" + ProcessHandle.current().pid()));
+      FolderSwap.swap(temp, target, parent.resolve("." + base + ".old-" + ProcessHandle.current().pid()));
       return pages;
     } catch (IOException e) {
-      deleteQuietly(temp);
+      FolderSwap.deleteQuietly(temp);
       throw new SourceException(out.toString(), "", "cannot write the site: " + e.getMessage(), e);
     } catch (RuntimeException e) {
-      deleteQuietly(temp);
+      FolderSwap.deleteQuietly(temp);
       throw e;
     }
   }
@@ -88,7 +85,7 @@ public final class SiteWriter {
   private static void carryOver(Path old, Path temp, Iterable<String> oldTags, Catalog catalog)
       throws IOException {
     for (String name : oldTags) {
-      if (catalog.tag(name).isPresent() || !isSafe(name)) {
+      if (catalog.tag(name).isPresent() || !SiteWriterNames.isSafe(name)) {
         continue;
       }
       for (String rel : List.of("_cache/" + name, "pages/tags/" + name + ".md", "api/data/" + name + ".json")) {
@@ -122,51 +119,10 @@ public final class SiteWriter {
     }
   }
 
-  /**
-   * Moves the new output into place: the old folder is renamed aside first, so at every moment
-   * one complete output exists under one of the two names; {@link #recover} puts it back if a
-   * kill fell between the two renames.
-   */
-  private static void swap(Path temp, Path target, Path old) throws IOException {
-    if (Files.exists(target)) {
-      Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-      deleteTree(old);
-    } else {
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-    }
-  }
-
-  /** After a kill: restores an output that was set aside, and removes stale temporary folders. */
-  private static void recover(Path parent, String base, Path target) throws IOException {
-    try (Stream<Path> siblings = Files.list(parent)) {
-      for (Path p : (Iterable<Path>) siblings::iterator) {
-        String name = p.getFileName().toString();
-        if (name.startsWith("." + base + ".old-")) {
-          if (!Files.exists(target)) {
-            Files.move(p, target, StandardCopyOption.ATOMIC_MOVE);
-          } else {
-            deleteTree(p);
-          }
-        } else if (name.startsWith("." + base + ".tmp-")) {
-          deleteTree(p);
-        }
-      }
-    }
-  }
-
-  static boolean isSafe(String name) {
-    return !name.isEmpty()
-        && name.length() <= 200
-        && !name.startsWith(".")
-        && name.indexOf('/') < 0
-        && name.indexOf('\\') < 0
-        && name.indexOf('\0') < 0;
-  }
 
   /** Names from an index become path components: refuse those that could escape the tree. */
   private static void checkName(String name, String what) {
-    if (!isSafe(name)) {
+    if (!SiteWriterNames.isSafe(name)) {
       throw new SourceException(what + " name", name, "refusing to write a " + what + " with this name as a path");
     }
   }
@@ -176,22 +132,4 @@ public final class SiteWriter {
     Files.writeString(file, text, StandardCharsets.UTF_8);
   }
 
-  static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(root)) {
-      for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-        Files.delete(p);
-      }
-    }
-  }
-
-  private static void deleteQuietly(Path root) {
-    try {
-      deleteTree(root);
-    } catch (IOException | UncheckedIOException e) {
-      // Best effort: the next run removes stale temporary folders too.
-    }
-  }
 }

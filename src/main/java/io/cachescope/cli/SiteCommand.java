@@ -1,0 +1,40 @@
+package io.cachescope.cli;
+
+import io.cachescope.web.CatalogView;
+import io.cachescope.web.SiteExport;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code cachescope site}: the web UI as static files, for any file server or CDN. */
+@Command(name = "site", description = "Export the web UI and its JSON as a static site.", mixinStandardHelpOptions = true)
+public final class SiteCommand implements Callable<Integer> {
+
+  @Mixin SourceOptions source = new SourceOptions();
+
+  @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output folder (replaced whole at the end).")
+  Path out;
+
+  @Option(names = "--mirror-url", paramLabel = "URL", defaultValue = "https://binaries.spack.io/develop",
+      description = "The mirror URL install commands name (default ${DEFAULT-VALUE}).")
+  String mirrorUrl;
+
+  private final PrintStream stdout;
+  private final PrintStream err;
+
+  public SiteCommand(PrintStream out, PrintStream err) {
+    this.stdout = out;
+    this.err = err;
+  }
+
+  @Override
+  public Integer call() {
+    CatalogView view = new CatalogView(source.read(err, false));
+    int pages = SiteExport.write(view, mirrorUrl, out);
+    stdout.println("wrote " + pages + " pages to " + out);
+    return 0;
+  }
+}

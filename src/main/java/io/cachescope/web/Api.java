@@ -1,0 +1,153 @@
+package io.cachescope.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.cachescope.catalog.ConcreteSpec;
+import io.cachescope.query.Host;
+import io.cachescope.query.Microarchitectures;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The JSON behind every page; {@code /api/openapi.json} documents it. */
+public final class Api {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+
+  private final CatalogView view;
+
+  public Api(CatalogView view) {
+    this.view = view;
+  }
+
+  static byte[] bytes(Object value) {
+    try {
+      return JSON.writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public Map<String, Object> home() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("specs", view.specCount());
+    m.put("packages", view.packageCount());
+    m.put("stacks", view.stackCount());
+    m.put("tags", tags());
+    return m;
+  }
+
+  public List<Map<String, Object>> tags() {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (CatalogView.TagView t : view.tags()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("name", t.name());
+      m.put("date", t.date());
+      m.put("packages", t.packages().size());
+      m.put("specs", t.specs());
+      m.put("stacks", t.stacks());
+      out.add(m);
+    }
+    return out;
+  }
+
+  public Optional<List<Map<String, Object>>> packages(String tag) {
+    return view.tag(tag).map(t -> t.packages().values().stream().map(this::summary).toList());
+  }
+
+  Map<String, Object> summary(CatalogView.PackageView p) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", p.name());
+    m.put("tag", p.tag());
+    m.put("specs", p.specs().size());
+    m.put("versions", p.versions());
+    m.put("compilers", p.compilers());
+    m.put("oss", p.oss());
+    m.put("targets", p.targets());
+    m.put("stacks", p.stacks());
+    return m;
+  }
+
+  public Map<String, Object> search(String query, String tag, Pages pages) {
+    CatalogView.TagView t = pages.tagOrDefault(tag);
+    List<CatalogView.PackageView> results = query.isBlank() ? List.of() : view.search(t, query);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("query", query);
+    m.put("tag", t.name());
+    m.put("count", results.size());
+    m.put("packages", results.stream().map(this::summary).toList());
+    return m;
+  }
+
+  public Optional<Map<String, Object>> pkg(String tag, String name, Map<String, List<String>> filters, int page) {
+    Optional<CatalogView.TagView> t = view.tag(tag);
+    if (t.isEmpty() || !t.get().packages().containsKey(name)) {
+      return Optional.empty();
+    }
+    CatalogView.PackageView p = t.get().packages().get(name);
+    Facets.Result facets = Facets.apply(p.specs(), filters, view, tag);
+    int size = Pages.PAGE_SIZE;
+    int pages = Math.max(1, (facets.specs().size() + size - 1) / size);
+    int current = Math.min(Math.max(1, page), pages);
+    Map<String, Object> m = summary(p);
+    m.put("filters", filters);
+    m.put("matching", facets.specs().size());
+    m.put("page", current);
+    m.put("pages", pages);
+    m.put("facets", facets.counts());
+    m.put("builds", facets.specs().subList((current - 1) * size, Math.min(facets.specs().size(), current * size))
+        .stream().map(s -> spec(s, tag)).toList());
+    return Optional.of(m);
+  }
+
+  Map<String, Object> spec(ConcreteSpec s, String tag) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("hash", s.hash());
+    m.put("name", s.name());
+    m.put("version", s.version());
+    m.put("platform", s.platform());
+    m.put("os", s.os());
+    m.put("target", s.target());
+    m.put("compilers", view.compilerOf(s));
+    m.put("variants", CatalogView.variantsOf(s));
+    m.put("stacks", tag == null ? view.stacksOf(s.hash()) : view.stacksOf(s.hash()).getOrDefault(tag, List.of()));
+    m.put("in_buildcache", s.inBuildcache());
+    m.put("size", s.tarballSize() >= 0 ? s.tarballSize() : null);
+    m.put("signature", s.signature().label());
+    return m;
+  }
+
+  public Optional<Map<String, Object>> spec(String hash) {
+    return view.spec(hash).map(s -> {
+      SpecPage page = SpecPage.of(s, view);
+      Map<String, Object> m = spec(s, null);
+      m.put("spec", page.specString());
+      m.put("tags", page.tags());
+      m.put("first_seen", page.firstSeen());
+      m.put("last_seen", page.lastSeen());
+      m.put("flags", s.flags());
+      m.put("dependencies", s.dependencies().stream().map(d -> Map.of(
+          "name", d.name(), "hash", d.hash(), "deptypes", d.typeNames(), "virtuals", d.virtuals(),
+          "in_buildcache", Optional.ofNullable(view.lookup(d.hash())).map(ConcreteSpec::inBuildcache).orElse(false))).toList());
+      return m;
+    });
+  }
+
+  public Map<String, Object> host(String platform, String os, String target, String tag, Pages pages) {
+    CatalogView.TagView t = pages.tagOrDefault(tag);
+    Host host = new Host(platform.isBlank() ? "linux" : platform, os, target);
+    Microarchitectures archspec = Microarchitectures.builtin();
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (CatalogView.PackageView p : t.packages().values()) {
+      for (ConcreteSpec s : p.specs()) {
+        if (host.installs(s, archspec)) {
+          out.add(spec(s, t.name()));
+        }
+      }
+    }
+    return Map.of("host", host.toString(), "tag", t.name(), "count", out.size(), "builds", out);
+  }
+}

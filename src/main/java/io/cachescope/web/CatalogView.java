@@ -1,0 +1,194 @@
+package io.cachescope.web;
+
+import io.cachescope.catalog.Catalog;
+import io.cachescope.catalog.ConcreteSpec;
+import io.cachescope.catalog.Tag;
+import io.cachescope.query.SnapshotDiff;
+import io.cachescope.query.Version;
+import io.cachescope.render.BuildcacheList;
+import io.cachescope.render.SpecFormat;
+import io.cachescope.render.StackIndex;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the web pages show, computed once from a catalog: per tag its packages with their
+ * summaries and specs, every record by hash, and the tags each hash is in. Immutable; a
+ * re-ingest builds a new view and the server swaps it in.
+ */
+public final class CatalogView {
+
+  private static final Pattern SNAPSHOT = Pattern.compile("^develop-(\\d{4}-\\d{2}-\\d{2})$");
+
+  /** One tag: its date (for snapshots), stacks, and packages by name. */
+  public record TagView(String name, String date, List<String> stacks, Map<String, PackageView> packages, int specs) {}
+
+  /** One package in one tag: its specs in the build cache and what they span. */
+  public record PackageView(
+      String name, String tag, List<ConcreteSpec> specs, List<String> versions, List<String> compilers,
+      List<String> oss, List<String> targets, List<String> stacks) {}
+
+  private final List<TagView> tags = new ArrayList<>();
+  private final Map<String, TagView> byName = new LinkedHashMap<>();
+  private final Map<String, ConcreteSpec> specs = new HashMap<>();
+  private final Map<String, List<String>> tagsOfHash = new HashMap<>();
+  private final Map<String, Map<String, List<String>>> stacksOfHash = new HashMap<>();
+  private final Map<String, Tag> catalogTags = new HashMap<>();
+  private final int packageCount;
+
+  public CatalogView(Catalog catalog) {
+    TreeSet<String> allPackages = new TreeSet<>();
+    for (Tag tag : catalog.tags()) {
+      catalogTags.put(tag.name(), tag);
+      Map<String, ConcreteSpec> union = tag.union();
+      StackIndex stacks = new StackIndex(tag);
+      Map<String, List<ConcreteSpec>> byPackage = new TreeMap<>();
+      int count = 0;
+      for (ConcreteSpec s : union.values()) {
+        specs.putIfAbsent(s.hash(), s);
+        if (!s.inBuildcache()) {
+          continue;
+        }
+        count++;
+        byPackage.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(s);
+        tagsOfHash.computeIfAbsent(s.hash(), k -> new ArrayList<>()).add(tag.name());
+        stacksOfHash.computeIfAbsent(s.hash(), k -> new LinkedHashMap<>()).put(tag.name(), stacks.of(s.hash()));
+      }
+      Map<String, PackageView> packages = new LinkedHashMap<>();
+      for (Map.Entry<String, List<ConcreteSpec>> e : byPackage.entrySet()) {
+        List<ConcreteSpec> list = e.getValue();
+        list.sort(Comparator.comparing((ConcreteSpec s) -> Version.parse(s.version())).reversed().thenComparing(ConcreteSpec::hash));
+        TreeSet<String> versions = new TreeSet<>(Version::compare);
+        TreeSet<String> compilers = new TreeSet<>();
+        TreeSet<String> oss = new TreeSet<>();
+        TreeSet<String> targets = new TreeSet<>();
+        TreeSet<String> labels = new TreeSet<>();
+        for (ConcreteSpec s : list) {
+          versions.add(s.version());
+          compilers.add(compilerOf(s));
+          oss.add(s.os());
+          targets.add(s.target());
+          labels.addAll(stacks.of(s.hash()));
+        }
+        packages.put(e.getKey(), new PackageView(e.getKey(), tag.name(), List.copyOf(list),
+            new ArrayList<>(versions.descendingSet()), List.copyOf(compilers), List.copyOf(oss), List.copyOf(targets), List.copyOf(labels)));
+        allPackages.add(e.getKey());
+      }
+      Matcher m = SNAPSHOT.matcher(tag.name());
+      List<String> labels = tag.stacks().stream().map(io.cachescope.catalog.Stack::label).distinct().toList();
+      TagView view = new TagView(tag.name(), m.matches() ? m.group(1) : null, labels, packages, count);
+      tags.add(view);
+      byName.put(tag.name(), view);
+    }
+    packageCount = allPackages.size();
+  }
+
+  public List<TagView> tags() {
+    return tags;
+  }
+
+  public Optional<TagView> tag(String name) {
+    return Optional.ofNullable(byName.get(name));
+  }
+
+  /** The tag searches and package pages use when none is named: the first of the sources. */
+  public Optional<TagView> defaultTag() {
+    return tags.stream().findFirst();
+  }
+
+  public int packageCount() {
+    return packageCount;
+  }
+
+  public int specCount() {
+    return tagsOfHash.size();
+  }
+
+  public int stackCount() {
+    return (int) tags.stream().flatMap(t -> t.stacks().stream()).distinct().count();
+  }
+
+  public Optional<ConcreteSpec> spec(String hash) {
+    return Optional.ofNullable(specs.get(hash));
+  }
+
+  /** Records whose hash starts with {@code prefix} (at most {@code limit}). */
+  public List<ConcreteSpec> byPrefix(String prefix, int limit) {
+    return specs.values().stream().filter(s -> s.hash().startsWith(prefix)).limit(limit).toList();
+  }
+
+  public ConcreteSpec lookup(String hash) {
+    return specs.get(hash);
+  }
+
+  public List<String> tagsOf(String hash) {
+    return tagsOfHash.getOrDefault(hash, List.of());
+  }
+
+  public Map<String, List<String>> stacksOf(String hash) {
+    return stacksOfHash.getOrDefault(hash, Map.of());
+  }
+
+  /** Spack 1.x's compiler of a spec, as the header of {@code buildcache list} prints it. */
+  public String compilerOf(ConcreteSpec s) {
+    return BuildcacheList.compilers(s, specs::get);
+  }
+
+  public static String variantsOf(ConcreteSpec s) {
+    return SpecFormat.variants(s.variants(), SpecFormat.Style.SPACK_1).strip();
+  }
+
+  /**
+   * Packages of a tag matching a search: exact name first, then prefix, then substring,
+   * case-insensitive; a trailing {@code $} anchors the end.
+   */
+  public List<PackageView> search(TagView tag, String query) {
+    String q = query.strip().toLowerCase(Locale.ROOT);
+    boolean anchored = q.endsWith("$");
+    if (anchored) {
+      q = q.substring(0, q.length() - 1);
+    }
+    List<PackageView> exact = new ArrayList<>();
+    List<PackageView> prefix = new ArrayList<>();
+    List<PackageView> substring = new ArrayList<>();
+    for (PackageView p : tag.packages().values()) {
+      String n = p.name().toLowerCase(Locale.ROOT);
+      if (anchored ? !n.endsWith(q) : !n.contains(q)) {
+        continue;
+      }
+      (n.equals(q) ? exact : n.startsWith(q) ? prefix : substring).add(p);
+    }
+    List<PackageView> out = new ArrayList<>(exact);
+    out.addAll(prefix);
+    out.addAll(substring);
+    return out;
+  }
+
+  /** The tag before this one by snapshot date (or source order), to say what changed. */
+  public Optional<TagView> previous(TagView tag) {
+    int i = tags.indexOf(tag);
+    if (tag.date() != null) {
+      return tags.stream().filter(t -> t.date() != null && t.date().compareTo(tag.date()) < 0)
+          .max(Comparator.comparing(TagView::date));
+    }
+    return i + 1 < tags.size() ? Optional.of(tags.get(i + 1)) : Optional.empty();
+  }
+
+  public SnapshotDiff diff(String from, String to, String onlyPackage) {
+    return SnapshotDiff.compute(catalogTags.get(from), catalogTags.get(to), onlyPackage);
+  }
+
+  public boolean hasTag(String name) {
+    return catalogTags.containsKey(name);
+  }
+}

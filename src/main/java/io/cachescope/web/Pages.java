@@ -1,0 +1,106 @@
+package io.cachescope.web;
+
+import io.cachescope.catalog.ConcreteSpec;
+import io.cachescope.query.Host;
+import io.cachescope.query.Microarchitectures;
+import io.cachescope.query.SnapshotDiff;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The HTML pages, rendered from a {@link CatalogView}; used by the server and by the static
+ * export, which differ only in {@code root} (how links reach the site root).
+ */
+public final class Pages {
+  static final int PAGE_SIZE = 50;
+
+  private final CatalogView view;
+  private final String mirrorUrl;
+
+  public Pages(CatalogView view, String mirrorUrl) {
+    this.view = view;
+    this.mirrorUrl = mirrorUrl;
+  }
+
+  public String home(String root) {
+    return Templates.render("home.jte", Map.of("view", view, "root", root, "mirrorUrl", mirrorUrl));
+  }
+
+  public String search(String query, String tagName, String root) {
+    CatalogView.TagView tag = tagOrDefault(tagName);
+    List<CatalogView.PackageView> results = query.isBlank() ? List.of() : view.search(tag, query);
+    return Templates.render("search.jte", Map.of("tag", tag, "query", query, "results", results, "tags", view.tags(), "root", root));
+  }
+
+  public Optional<String> tag(String name, String root) {
+    return view.tag(name).map(t -> Templates.render("tag.jte", Map.of("tag", t, "root", root)));
+  }
+
+  public Optional<String> pkg(String tagName, String name, Map<String, List<String>> filters, int page, String root) {
+    Optional<CatalogView.TagView> tag = view.tag(tagName);
+    if (tag.isEmpty() || !tag.get().packages().containsKey(name)) {
+      return Optional.empty();
+    }
+    CatalogView.PackageView pkg = tag.get().packages().get(name);
+    Facets.Result facets = Facets.apply(pkg.specs(), filters, view, tagName);
+    int pages = Math.max(1, (facets.specs().size() + PAGE_SIZE - 1) / PAGE_SIZE);
+    int p = Math.min(Math.max(1, page), pages);
+    List<ConcreteSpec> slice = facets.specs().subList((p - 1) * PAGE_SIZE, Math.min(facets.specs().size(), p * PAGE_SIZE));
+    Optional<CatalogView.TagView> previous = view.previous(tag.get());
+    SnapshotDiff.PackageChange change = previous
+        .flatMap(prev -> view.diff(prev.name(), tagName, name).packages().stream().findFirst())
+        .orElse(null);
+    Map<String, Object> params = new HashMap<>();
+    params.put("view", view);
+    params.put("tag", tag.get());
+    params.put("pkg", pkg);
+    params.put("facets", facets);
+    params.put("filters", filters);
+    params.put("page", slice);
+    params.put("pageNumber", p);
+    params.put("pages", pages);
+    params.put("previousTag", previous.map(CatalogView.TagView::name).orElse(null));
+    params.put("change", change);
+    params.put("mirrorUrl", mirrorUrl);
+    params.put("root", root);
+    return Optional.of(Templates.render("package.jte", params));
+  }
+
+  public Optional<String> spec(String hash, String root) {
+    return view.spec(hash).map(s -> Templates.render("spec.jte", Map.of("page", SpecPage.of(s, view), "mirrorUrl", mirrorUrl, "root", root)));
+  }
+
+  public String host(String platform, String os, String target, String tagName, String root) {
+    CatalogView.TagView tag = tagOrDefault(tagName);
+    List<ConcreteSpec> installable = new ArrayList<>();
+    if (!os.isBlank() && !target.isBlank()) {
+      Host host = new Host(platform.isBlank() ? "linux" : platform, os, target);
+      Microarchitectures archspec = Microarchitectures.builtin();
+      for (CatalogView.PackageView p : tag.packages().values()) {
+        for (ConcreteSpec s : p.specs()) {
+          if (host.installs(s, archspec)) {
+            installable.add(s);
+          }
+        }
+      }
+    }
+    return Templates.render("host.jte", Map.of("tag", tag, "tags", view.tags(), "os", os, "target", target,
+        "platform", platform.isBlank() ? "linux" : platform, "installable", installable, "root", root));
+  }
+
+  public Optional<String> diff(String from, String to, String root) {
+    if (!view.hasTag(from) || !view.hasTag(to)) {
+      return Optional.empty();
+    }
+    return Optional.of(Templates.render("diff.jte", Map.of("diff", view.diff(from, to, null), "tags", view.tags(), "root", root)));
+  }
+
+  CatalogView.TagView tagOrDefault(String name) {
+    return (name == null || name.isBlank() ? Optional.<CatalogView.TagView>empty() : view.tag(name))
+        .or(view::defaultTag)
+        .orElseThrow(() -> new IllegalStateException("the catalog has no tags"));
+  }
+}

@@ -1,0 +1,211 @@
+package io.cachescope.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The read-only web server: pages and their JSON under {@code /api}, with ETags, gzip and cache
+ * headers. The catalog view is swapped atomically when a re-ingest finishes, so requests never
+ * wait for an ingest. Past {@code maxConcurrent} requests in flight it answers 503 with
+ * Retry-After instead of queueing without bound.
+ */
+public final class Server {
+
+  private static final List<String> STATIC = List.of("app.css", "app.js");
+
+  private final AtomicReference<CatalogView> view;
+  private final String mirrorUrl;
+  private final Semaphore inFlight;
+  private Javalin app;
+
+  public Server(CatalogView view, String mirrorUrl, int maxConcurrent) {
+    this.view = new AtomicReference<>(view);
+    this.mirrorUrl = mirrorUrl;
+    this.inFlight = new Semaphore(maxConcurrent);
+  }
+
+  /** Replaces the catalog the pages show (after a background re-ingest). */
+  public void swap(CatalogView next) {
+    view.set(next);
+  }
+
+  /** Starts on 127.0.0.1 (or the given host); returns the bound port (useful with port 0). */
+  public int start(String host, int port) {
+    app = Javalin.create(config -> {
+      config.startup.showJavalinBanner = false;
+      config.jetty.host = host;
+      config.jetty.port = port;
+      config.routes.before(ctx -> {
+        if (!inFlight.tryAcquire()) {
+          ctx.header("Retry-After", "1");
+          ctx.status(503);
+          ctx.skipRemainingHandlers();
+          ctx.result("busy, retry shortly");
+          return;
+        }
+        ctx.attribute("permit", Boolean.TRUE);
+      });
+      config.routes.after(ctx -> {
+        if (Boolean.TRUE.equals(ctx.attribute("permit"))) {
+          inFlight.release();
+        }
+      });
+      config.routes.get("/", ctx -> html(ctx, pages().home("/")));
+      config.routes.get("/search", ctx -> html(ctx, pages().search(q(ctx, "q"), q(ctx, "tag"), "/")));
+      config.routes.get("/tag/{tag}", ctx -> html(ctx, pages().tag(ctx.pathParam("tag"), "/")));
+      config.routes.get("/package/{tag}/{name}", ctx ->
+          html(ctx, pages().pkg(ctx.pathParam("tag"), ctx.pathParam("name"), filters(ctx), page(ctx), "/")));
+      config.routes.get("/spec/{hash}", ctx -> html(ctx, pages().spec(ctx.pathParam("hash"), "/")));
+      config.routes.get("/host", ctx -> html(ctx, pages().host(q(ctx, "platform"), q(ctx, "os"), q(ctx, "target"), q(ctx, "tag"), "/")));
+      config.routes.get("/diff", ctx -> {
+        List<CatalogView.TagView> tags = view.get().tags();
+        String to = q(ctx, "to").isBlank() && !tags.isEmpty() ? tags.get(0).name() : q(ctx, "to");
+        String from = q(ctx, "from").isBlank() && tags.size() > 1 ? tags.get(1).name() : q(ctx, "from").isBlank() ? to : q(ctx, "from");
+        html(ctx, pages().diff(from, to, "/"));
+      });
+      config.routes.get("/static/{file}", this::staticFile);
+      config.routes.get("/api/openapi.json", ctx -> send(ctx, resource("openapi.json"), "application/json"));
+      config.routes.get("/api/home", ctx -> json(ctx, api().home()));
+      config.routes.get("/api/tags", ctx -> json(ctx, api().tags()));
+      config.routes.get("/api/tags/{tag}/packages", ctx -> json(ctx, api().packages(ctx.pathParam("tag"))));
+      config.routes.get("/api/search", ctx -> json(ctx, api().search(q(ctx, "q"), q(ctx, "tag"), pages())));
+      config.routes.get("/api/packages/{tag}/{name}", ctx ->
+          json(ctx, api().pkg(ctx.pathParam("tag"), ctx.pathParam("name"), filters(ctx), page(ctx))));
+      config.routes.get("/api/specs/{hash}", ctx -> json(ctx, api().spec(ctx.pathParam("hash"))));
+      config.routes.get("/api/host", ctx -> json(ctx, api().host(q(ctx, "platform"), q(ctx, "os"), q(ctx, "target"), q(ctx, "tag"), pages())));
+      config.routes.get("/api/diff", ctx -> {
+        String from = q(ctx, "from");
+        String to = q(ctx, "to");
+        json(ctx, view.get().hasTag(from) && view.get().hasTag(to) ? Optional.of(view.get().diff(from, to, q(ctx, "package").isBlank() ? null : q(ctx, "package"))) : Optional.empty());
+      });
+    }).start();
+    return app.port();
+  }
+
+  public void stop() {
+    if (app != null) {
+      app.stop();
+    }
+  }
+
+  private Pages pages() {
+    return new Pages(view.get(), mirrorUrl);
+  }
+
+  private Api api() {
+    return new Api(view.get());
+  }
+
+  private static String q(Context ctx, String name) {
+    String v = ctx.queryParam(name);
+    return v == null ? "" : v.strip();
+  }
+
+  private static int page(Context ctx) {
+    try {
+      return Integer.parseInt(q(ctx, "page"));
+    } catch (NumberFormatException e) {
+      return 1;
+    }
+  }
+
+  private static Map<String, List<String>> filters(Context ctx) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (String facet : Facets.NAMES) {
+      List<String> values = ctx.queryParams(facet);
+      if (!values.isEmpty()) {
+        out.put(facet, new ArrayList<>(values));
+      }
+    }
+    return out;
+  }
+
+  private static void html(Context ctx, String body) {
+    send(ctx, body.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8");
+  }
+
+  private static void html(Context ctx, Optional<String> body) {
+    if (body.isEmpty()) {
+      ctx.status(404);
+      ctx.contentType("text/plain; charset=utf-8");
+      ctx.result("not found");
+      return;
+    }
+    html(ctx, body.get());
+  }
+
+  private static void json(Context ctx, Object value) {
+    if (value instanceof Optional<?> o) {
+      if (o.isEmpty()) {
+        ctx.status(404);
+        send(ctx, Api.bytes(Map.of("error", "not found")), "application/json");
+        return;
+      }
+      value = o.get();
+    }
+    send(ctx, Api.bytes(value), "application/json");
+  }
+
+  private void staticFile(Context ctx) {
+    String file = ctx.pathParam("file");
+    if (!STATIC.contains(file)) {
+      ctx.status(404);
+      return;
+    }
+    send(ctx, resource(file), file.endsWith(".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8");
+  }
+
+  static byte[] resource(String name) {
+    try (InputStream in = Server.class.getResourceAsStream("/web/" + name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + name);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Writes a body with an ETag (and 304 when it matches), cache and security headers, gzip. */
+  private static void send(Context ctx, byte[] body, String type) {
+    String etag = "\"" + HexFormat.of().formatHex(io.cachescope.mirror.Digests.sha256(body), 0, 12) + "\"";
+    ctx.header("ETag", etag);
+    ctx.header("Cache-Control", "public, max-age=60");
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'");
+    ctx.header("Referrer-Policy", "no-referrer");
+    if (etag.equals(ctx.header("If-None-Match"))) {
+      ctx.status(304);
+      return;
+    }
+    ctx.contentType(type);
+    String accept = ctx.header("Accept-Encoding");
+    if (body.length > 1024 && accept != null && accept.contains("gzip")) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4);
+      try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+        gz.write(body);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      ctx.header("Content-Encoding", "gzip");
+      ctx.header("Vary", "Accept-Encoding");
+      ctx.result(out.toByteArray());
+    } else {
+      ctx.result(body);
+    }
+  }
+}

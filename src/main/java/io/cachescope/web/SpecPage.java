@@ -1,0 +1,56 @@
+package io.cachescope.web;
+
+import io.cachescope.catalog.ConcreteSpec;
+import io.cachescope.catalog.Dependency;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Everything the page of one hash shows. */
+public record SpecPage(
+    ConcreteSpec spec, String specString, String compilers, List<String> tags,
+    Map<String, List<String>> stacks, String firstSeen, String lastSeen, List<TreeLine> tree) {
+
+  /** One line of the dependency tree. */
+  public record TreeLine(int depth, String name, String version, String hash, boolean present,
+      boolean inCache, boolean external, String deptypes) {}
+
+  static SpecPage of(ConcreteSpec s, CatalogView view) {
+    List<String> tags = view.tagsOf(s.hash());
+    List<String> dates = new ArrayList<>();
+    for (String t : tags) {
+      view.tag(t).map(CatalogView.TagView::date).ifPresent(d -> { if (d != null) dates.add(d); });
+    }
+    dates.sort(String::compareTo);
+    String first = dates.isEmpty() ? (tags.isEmpty() ? "-" : tags.get(tags.size() - 1)) : dates.get(0);
+    String last = dates.isEmpty() ? (tags.isEmpty() ? "-" : tags.get(0)) : dates.get(dates.size() - 1);
+    String compilers = view.compilerOf(s);
+    String string = s.name() + "@" + s.version() + io.cachescope.render.SpecFormat.variants(s.variants(), io.cachescope.render.SpecFormat.Style.SPACK_1)
+        + " platform=" + s.platform() + " os=" + s.os() + " target=" + s.target()
+        + (compilers.equals("no compilers") ? "" : " " + compilers);
+    List<TreeLine> tree = new ArrayList<>();
+    walk(s, 0, view, tree, new HashSet<>());
+    return new SpecPage(s, string, compilers, tags, view.stacksOf(s.hash()), first, last, tree);
+  }
+
+  /** Depth-first, each node once (later repeats are shown without their children). */
+  private static void walk(ConcreteSpec s, int depth, CatalogView view, List<TreeLine> out, Set<String> seen) {
+    if (depth > 12 || out.size() > 2000) {
+      return;
+    }
+    for (Dependency d : s.dependencies()) {
+      ConcreteSpec node = view.lookup(d.hash());
+      String types = String.join(",", d.typeNames()) + (d.virtuals().isEmpty() ? "" : " provides " + String.join(",", d.virtuals()));
+      if (node == null) {
+        out.add(new TreeLine(depth, d.name(), "", d.hash(), false, false, false, types));
+        continue;
+      }
+      out.add(new TreeLine(depth, node.name(), node.version(), node.hash(), true, node.inBuildcache(), node.external(), types));
+      if (seen.add(node.hash())) {
+        walk(node, depth + 1, view, out, seen);
+      }
+    }
+  }
+}
