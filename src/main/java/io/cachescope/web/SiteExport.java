@@ -64,6 +64,10 @@ public final class SiteExport {
       write(dir.resolve("api/tags/" + safe(tag.name()) + "/packages.json"), Api.bytes(api.packages(tag.name()).orElseThrow()));
       n++;
       for (CatalogView.PackageView p : tag.packages().values()) {
+        // A name that cannot be a folder name gets no page here (the server still shows it).
+        if (!io.cachescope.render.SiteWriterNames.isSafe(p.name())) {
+          continue;
+        }
         String pkgDir = "package/" + safe(tag.name()) + "/" + safe(p.name()) + "/";
         write(dir.resolve(pkgDir + "index.html"), pages.pkg(tag.name(), p.name(), Map.of(), 1, "../../../").orElseThrow());
         write(dir.resolve("api/packages/" + safe(tag.name()) + "/" + safe(p.name()) + ".json"),

@@ -1,0 +1,161 @@
+package io.cachescope.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.File;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The UI in Debian's Chromium, headless: search, a facet, a spec page, a copy button, a hostile
+ * spec, and the static export served by a plain file server. Skipped where chromedriver is not
+ * installed; CI installs it (.ci/setup-browser.sh).
+ */
+class BrowserTest {
+
+  static Server server;
+  static String base;
+  static WebDriver driver;
+
+  @TempDir static Path tmp;
+
+  @BeforeAll
+  static void start() throws Exception {
+    boolean ci = System.getenv("CI") != null;
+    boolean present = Files.isExecutable(Path.of("/usr/bin/chromedriver")) && Files.isExecutable(Path.of("/usr/bin/chromium"));
+    if (ci) {
+      assertThat(present).as("CI must install chromium and chromium-driver").isTrue();
+    }
+    assumeTrue(present, "chromium / chromedriver not installed");
+    server = new Server(new CatalogView(WebFixtures.catalog()), "https://binaries.spack.io/develop", 64);
+    base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
+    ChromeOptions o = new ChromeOptions();
+    o.setBinary("/usr/bin/chromium");
+    o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--user-data-dir=" + Files.createTempDirectory("chromium"), "--window-size=1280,900");
+    driver = new ChromeDriver(new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build(), o);
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (driver != null) {
+      driver.quit();
+    }
+    if (server != null) {
+      server.stop();
+    }
+  }
+
+  /** A plain file server (Java 17 has no SimpleFileServer): folders answer with index.html. */
+  static HttpServer fileServer(Path root) throws java.io.IOException {
+    HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    s.createContext("/", ex -> {
+      Path file = root.resolve(ex.getRequestURI().getPath().substring(1)).normalize();
+      if (Files.isDirectory(file)) {
+        file = file.resolve("index.html");
+      }
+      if (!file.startsWith(root) || !Files.isRegularFile(file)) {
+        ex.sendResponseHeaders(404, -1);
+        ex.close();
+        return;
+      }
+      String name = file.getFileName().toString();
+      ex.getResponseHeaders().add("Content-Type", name.endsWith(".html") ? "text/html; charset=utf-8"
+          : name.endsWith(".js") ? "text/javascript" : name.endsWith(".css") ? "text/css" : "application/json");
+      byte[] body = Files.readAllBytes(file);
+      ex.sendResponseHeaders(200, body.length);
+      ex.getResponseBody().write(body);
+      ex.close();
+    });
+    s.start();
+    return s;
+  }
+
+  static WebDriverWait waitFor() {
+    return new WebDriverWait(driver, Duration.ofSeconds(10));
+  }
+
+  @Test
+  void searchFacetSpecPageAndCopy() {
+    driver.get(base + "/");
+    driver.findElement(By.id("q")).sendKeys("LIBEL");
+    driver.findElement(By.cssSelector("form.search button")).click();
+    waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("result-count")));
+    assertThat(driver.findElement(By.id("result-count")).getText()).startsWith("1 package found");
+    driver.findElement(By.linkText("libelf")).click();
+
+    waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("showing")));
+    assertThat(driver.findElement(By.id("showing")).getText()).isEqualTo("Showing 2 of 2 builds");
+    driver.findElement(By.cssSelector("details.facet:nth-of-type(6) summary, details.facet summary")).isDisplayed();
+    ((JavascriptExecutor) driver).executeScript("document.querySelectorAll('details.facet').forEach(d => d.open = true)");
+    driver.findElement(By.cssSelector("a.facet-value[data-facet='target'][data-value='m1']")).click();
+    waitFor().until(ExpectedConditions.urlContains("target=m1"));
+    assertThat(driver.findElement(By.id("showing")).getText()).isEqualTo("Showing 1 of 2 builds");
+    assertThat(driver.findElements(By.cssSelector("#specs tbody tr"))).hasSize(1);
+    assertThat(driver.findElement(By.cssSelector(".chip")).getText()).contains("target: m1");
+
+    driver.findElement(By.cssSelector("a.hash")).click();
+    waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("install-command")));
+    assertThat(driver.findElement(By.id("install-command")).getText()).isEqualTo("spack install /jr3yipyxyjulcdvckwwwjrrumis7glpa");
+    driver.findElement(By.id("copy-install")).click();
+    Object copied = ((JavascriptExecutor) driver).executeScript("return window.lastCopied");
+    assertThat(copied).asString().endsWith("spack install /jr3yipyxyjulcdvckwwwjrrumis7glpa").contains("spack mirror add");
+  }
+
+  @Test
+  void aHostileSpecRendersHarmlessly() {
+    driver.get(base + "/package/develop-2025-01-05/" + Links.segment(WebFixtures.HOSTILE_NAME) + "/");
+    assertThatThrownBy(() -> driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+    assertThat(driver.findElement(By.tagName("h1")).getText()).contains(WebFixtures.HOSTILE_NAME);
+    assertThat(driver.findElement(By.cssSelector("td.variants")).getText()).contains("</script><script>alert(2)</script>");
+    driver.get(base + "/spec/" + WebFixtures.HOSTILE_HASH + "/");
+    assertThatThrownBy(() -> driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+    assertThat(driver.findElement(By.tagName("h1")).getText()).contains(WebFixtures.HOSTILE_NAME);
+  }
+
+  @Test
+  void theStaticExportSearchesWithAFileServerOnly() throws Exception {
+    Path site = tmp.resolve("site");
+    SiteExport.write(new CatalogView(WebFixtures.catalog()), "https://binaries.spack.io/develop", site);
+    // The hostile name holds a '/': it cannot be a folder, so the export leaves its page out.
+    assertThat(site.resolve("package/develop-2025-01-05")).satisfiesAnyOf(
+        p -> assertThat(p).doesNotExist(), p -> assertThat(p).isEmptyDirectory());
+    HttpServer files = fileServer(site.toAbsolutePath());
+    try {
+      String root = "http://127.0.0.1:" + files.getAddress().getPort() + "/";
+      driver.get(root + "search/?q=lib");
+      waitFor().until(d -> d.findElement(By.id("result-count")).getText().startsWith("2 packages"));
+      assertThat(driver.findElements(By.cssSelector("#static-results a"))).extracting(e -> e.getText())
+          .containsExactly("libdwarf", "libelf");
+      driver.findElement(By.linkText("libelf")).click();
+      waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("showing")));
+      assertThat(driver.findElement(By.id("showing")).getText()).isEqualTo("Showing 2 of 2 builds");
+      driver.findElement(By.cssSelector("a.hash")).click();
+      waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("install-command")));
+    } finally {
+      files.stop(0);
+    }
+  }
+}

@@ -1,0 +1,124 @@
+package io.cachescope.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The server over real HTTP on loopback: JSON API, caching headers, escaping. */
+class WebApiTest {
+
+  static Server server;
+  static String base;
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @BeforeAll
+  static void start() {
+    server = new Server(new CatalogView(WebFixtures.catalog()), "https://binaries.spack.io/develop", 64);
+    base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
+  }
+
+  @AfterAll
+  static void stop() {
+    server.stop();
+  }
+
+  static HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+    for (int i = 0; i < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static JsonNode json(String path) throws IOException, InterruptedException {
+    HttpResponse<String> r = get(path);
+    assertThat(r.statusCode()).as(path).isEqualTo(200);
+    return JSON.readTree(r.body());
+  }
+
+  @Test
+  void searchPutsTheExactNameFirst() throws Exception {
+    JsonNode r = json("/api/search?q=LIBELF&tag=develop-2025-03-30");
+    assertThat(r.get("count").asInt()).isEqualTo(1);
+    assertThat(r.at("/packages/0/name").asText()).isEqualTo("libelf");
+    JsonNode lib = json("/api/search?q=lib&tag=develop-2025-03-30");
+    assertThat(lib.get("packages")).extracting(p -> p.get("name").asText()).containsExactly("libdwarf", "libelf");
+    assertThat(json("/api/search?q=nothing-like-this").get("count").asInt()).isZero();
+    assertThat(get("/search/?q=nothing-like-this").body()).contains("0 packages found");
+  }
+
+  @Test
+  void facetsFilterAndCount() throws Exception {
+    JsonNode all = json("/api/packages/develop-2025-03-30/libelf");
+    assertThat(all.get("matching").asInt()).isEqualTo(2);
+    JsonNode m1 = json("/api/packages/develop-2025-03-30/libelf?target=m1");
+    assertThat(m1.get("matching").asInt()).isEqualTo(1);
+    assertThat(m1.at("/builds/0/hash").asText()).isEqualTo("jr3yipyxyjulcdvckwwwjrrumis7glpa");
+    // The target facet keeps counting its other values, so the user can widen the choice.
+    assertThat(m1.at("/facets/target")).extracting(c -> c.get("value").asText() + "=" + c.get("count").asInt())
+        .containsExactly("core2=1", "m1=1");
+    JsonNode both = json("/api/packages/develop-2025-03-30/libelf?target=m1&target=core2");
+    assertThat(both.get("matching").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void specsHaveTheirDependenciesAndInstallCommands() throws Exception {
+    JsonNode s = json("/api/specs/u5uz3dcch5if4eve4sef67o2rf2lbfgh");
+    assertThat(s.get("spec").asText()).startsWith("libdwarf@20130729 build_system=generic platform=test os=debian6 target=m1");
+    assertThat(s.get("dependencies")).extracting(d -> d.get("name").asText()).contains("libelf", "gcc");
+    String html = get("/spec/u5uz3dcch5if4eve4sef67o2rf2lbfgh/").body();
+    assertThat(html).contains("spack install /u5uz3dcch5if4eve4sef67o2rf2lbfgh");
+    assertThat(get("/api/specs/nosuchhash").statusCode()).isEqualTo(404);
+    assertThat(get("/spec/nosuchhash/").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void responsesCarryEtagsAndGzip() throws Exception {
+    HttpResponse<String> first = get("/api/tags");
+    String etag = first.headers().firstValue("ETag").orElseThrow();
+    assertThat(first.headers().firstValue("Cache-Control")).hasValue("public, max-age=60");
+    assertThat(get("/api/tags", "If-None-Match", etag).statusCode()).isEqualTo(304);
+    HttpResponse<byte[]> gz = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/packages/develop-2025-03-30/libelf"))
+        .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(gz.headers().firstValue("Content-Encoding")).hasValue("gzip");
+    assertThat(JSON.readTree(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz.body()))).get("name").asText())
+        .isEqualTo("libelf");
+    assertThat(json("/api/openapi.json").get("openapi").asText()).startsWith("3.");
+  }
+
+  @Test
+  void hostileStringsAreEscapedEverywhere() throws Exception {
+    String path = "/package/develop-2025-01-05/" + io.cachescope.web.Links.segment(WebFixtures.HOSTILE_NAME) + "/";
+    HttpResponse<String> page = get(path);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).doesNotContain("<script>alert").doesNotContain("<b>x</b>")
+        .contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+    assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v -> assertThat(v).contains("script-src 'self'"));
+    String spec = get("/spec/" + WebFixtures.HOSTILE_HASH + "/").body();
+    assertThat(spec).doesNotContain("<script>alert").doesNotContain("</script><script>");
+    JsonNode api = json("/api/specs/" + WebFixtures.HOSTILE_HASH);
+    assertThat(api.get("name").asText()).isEqualTo(WebFixtures.HOSTILE_NAME);
+    assertThat(get("/static/../../etc/passwd").statusCode()).isIn(400, 404);
+    assertThat(get("/static/app.js").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void hostAndDiffPages() throws Exception {
+    JsonNode host = json("/api/host?platform=test&os=debian6&target=m1&tag=develop-2025-03-30");
+    assertThat(host.get("count").asInt()).isEqualTo(4);
+    assertThat(get("/host/?platform=test&os=debian6&target=m1&tag=develop-2025-03-30").body()).contains("4 binaries");
+    JsonNode diff = json("/api/diff?from=develop-2025-01-05&to=develop-2025-03-30");
+    assertThat(diff.get("packages")).extracting(p -> p.get("name").asText()).contains("libelf", WebFixtures.HOSTILE_NAME);
+    assertThat(get("/diff/?from=develop-2025-01-05&to=develop-2025-03-30").statusCode()).isEqualTo(200);
+  }
+}
