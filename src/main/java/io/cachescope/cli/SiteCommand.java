@@ -22,6 +22,10 @@ public final class SiteCommand implements Callable<Integer> {
       description = "The mirror URL install commands name (default ${DEFAULT-VALUE}).")
   String mirrorUrl;
 
+  @Option(names = "--spec-pages", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Write a page for every hash (default); --no-spec-pages leaves them out.")
+  boolean specPages;
+
   private final PrintStream stdout;
   private final PrintStream err;
 
@@ -33,7 +37,7 @@ public final class SiteCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CatalogView view = new CatalogView(source.read(err, false));
-    int pages = SiteExport.write(view, mirrorUrl, out);
+    int pages = SiteExport.write(view, mirrorUrl, out, specPages);
     stdout.println("wrote " + pages + " pages to " + out);
     return 0;
   }

@@ -20,6 +20,11 @@ public final class SiteExport {
 
   /** Writes the site; returns the number of HTML pages. */
   public static int write(CatalogView view, String mirrorUrl, Path out) {
+    return write(view, mirrorUrl, out, true);
+  }
+
+  /** As above; {@code specPages} false leaves out the page of every hash (a develop index has 400,000). */
+  public static int write(CatalogView view, String mirrorUrl, Path out, boolean specPages) {
     Path target = out.toAbsolutePath().normalize();
     Path parent = target.getParent();
     String base = target.getFileName().toString();
@@ -28,7 +33,7 @@ public final class SiteExport {
       Files.createDirectories(parent);
       FolderSwap.recover(parent, base, target);
       FolderSwap.deleteTree(temp);
-      int pages = writeAll(view, mirrorUrl, temp);
+      int pages = writeAll(view, mirrorUrl, temp, specPages);
       FolderSwap.swap(temp, target, parent.resolve("." + base + ".old-" + ProcessHandle.current().pid()));
       return pages;
     } catch (IOException e) {
@@ -40,7 +45,7 @@ public final class SiteExport {
     }
   }
 
-  private static int writeAll(CatalogView view, String mirrorUrl, Path dir) throws IOException {
+  private static int writeAll(CatalogView view, String mirrorUrl, Path dir, boolean specPages) throws IOException {
     Pages pages = new Pages(view, mirrorUrl);
     Api api = new Api(view);
     int n = 0;
@@ -74,7 +79,7 @@ public final class SiteExport {
             Api.bytes(api.pkg(tag.name(), p.name(), Map.of(), 1).orElseThrow()));
         n++;
         for (var s : p.specs()) {
-          if (specsWritten.add(s.hash())) {
+          if (specPages && specsWritten.add(s.hash())) {
             write(dir.resolve("spec/" + safe(s.hash()) + "/index.html"), pages.spec(s.hash(), "../../").orElseThrow());
             write(dir.resolve("api/specs/" + safe(s.hash()) + ".json"), Api.bytes(api.spec(s.hash()).orElseThrow()));
             n++;
