@@ -43,8 +43,10 @@ public final class IngestCommand implements Callable<Integer> {
         store.vacuum();
       }
       out.println("ingested " + r.tags() + " tags into " + target + ": " + r.stacksRead() + " stacks read ("
-          + r.records() + " records), " + r.stacksUnchanged() + " unchanged");
+          + r.records() + " records), " + r.stacksUnchanged() + " unchanged"
+          + (r.failures().isEmpty() ? "" : ", " + r.failures().size() + " failed (kept as they were)"));
+      r.failures().forEach(f -> err.println("cachescope: error: " + f));
+      return r.failures().isEmpty() ? 0 : 1;
     }
-    return 0;
   }
 }

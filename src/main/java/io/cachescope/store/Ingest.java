@@ -16,13 +16,17 @@ import java.util.function.Consumer;
  */
 public final class Ingest {
 
-  /** What an ingest did. */
-  public record Report(int tags, int stacksRead, int stacksUnchanged, int records) {}
+  /**
+   * What an ingest did. {@code failures}: one line per stack that could not be read; those keep
+   * their last published state, and the other stacks are published anyway.
+   */
+  public record Report(int tags, int stacksRead, int stacksUnchanged, int records, List<String> failures) {}
 
   private Ingest() {}
 
   public static Report run(Sources sources, CatalogStore store, CatalogReader reader, Consumer<String> log) {
     int read = 0;
+    List<String> failures = new ArrayList<>();
     int unchanged = 0;
     int records = 0;
     int position = 0;
@@ -43,12 +47,13 @@ public final class Ingest {
           records += s.index().specs().size();
           read++;
           log.accept(tag.name() + "/" + stack.label() + ": " + s.index().specs().size() + " records");
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
+        } catch (IOException | UncheckedIOException | io.cachescope.SourceException e) {
+          // One bad mirror must not keep the others from being published: report it and go on.
+          failures.add(tag.name() + "/" + stack.label() + ": " + e.getMessage());
         }
       }
       store.publish(tag.name(), position++, changed, order);
     }
-    return new Report(sources.tags().size(), read, unchanged, records);
+    return new Report(sources.tags().size(), read, unchanged, records, List.copyOf(failures));
   }
 }

@@ -32,7 +32,8 @@ public final class Pages {
   public String search(String query, String tagName, String root) {
     CatalogView.TagView tag = tagOrDefault(tagName);
     List<CatalogView.PackageView> results = query.isBlank() ? List.of() : view.search(tag, query);
-    return Templates.render("search.jte", Map.of("tag", tag, "query", query, "results", results, "tags", view.tags(), "root", root));
+    List<CatalogView.PackageView> shown = results.subList(0, Math.min(results.size(), 100));
+    return Templates.render("search.jte", Map.of("tag", tag, "query", query, "results", results, "shown", shown, "tags", view.tags(), "root", root));
   }
 
   public Optional<String> tag(String name, String root) {

@@ -28,6 +28,14 @@ public final class Server {
   private static final List<String> STATIC = List.of("app.css", "app.js");
 
   private final AtomicReference<CatalogView> view;
+  // Pages are pure functions of the catalog and the URL: a rendered (and gzip'ed) response is
+  // kept until the catalog is swapped, so hot pages cost a map lookup. Bounded: cleared when full.
+  private final AtomicReference<Map<String, Response>> cache = new AtomicReference<>(new java.util.concurrent.ConcurrentHashMap<>());
+  private static final long CACHE_BYTES = 64L << 20;
+  private final java.util.concurrent.atomic.AtomicLong cachedBytes = new java.util.concurrent.atomic.AtomicLong();
+
+  /** A response ready to send: body, its gzip form (when worth it), ETag and type. */
+  private record Response(int status, byte[] body, byte[] gzip, String etag, String type) {}
   private final String mirrorUrl;
   private final Semaphore inFlight;
   private Javalin app;
@@ -41,6 +49,8 @@ public final class Server {
   /** Replaces the catalog the pages show (after a background re-ingest). */
   public void swap(CatalogView next) {
     view.set(next);
+    cache.set(new java.util.concurrent.ConcurrentHashMap<>());
+    cachedBytes.set(0);
   }
 
   /** Starts on 127.0.0.1 (or the given host); returns the bound port (useful with port 0). */
@@ -64,34 +74,34 @@ public final class Server {
           inFlight.release();
         }
       });
-      config.routes.get("/", ctx -> html(ctx, pages().home("/")));
-      config.routes.get("/search", ctx -> html(ctx, pages().search(q(ctx, "q"), q(ctx, "tag"), "/")));
-      config.routes.get("/tag/{tag}", ctx -> html(ctx, pages().tag(ctx.pathParam("tag"), "/")));
-      config.routes.get("/package/{tag}/{name}", ctx ->
-          html(ctx, pages().pkg(ctx.pathParam("tag"), ctx.pathParam("name"), filters(ctx), page(ctx), "/")));
-      config.routes.get("/spec/{hash}", ctx -> html(ctx, pages().spec(ctx.pathParam("hash"), "/")));
-      config.routes.get("/host", ctx -> html(ctx, pages().host(q(ctx, "platform"), q(ctx, "os"), q(ctx, "target"), q(ctx, "tag"), "/")));
+      config.routes.get("/", ctx -> cached(ctx, () -> html(pages().home("/"))));
+      config.routes.get("/search", ctx -> cached(ctx, () -> html(pages().search(q(ctx, "q"), q(ctx, "tag"), "/"))));
+      config.routes.get("/tag/{tag}", ctx -> cached(ctx, () -> html(pages().tag(ctx.pathParam("tag"), "/"))));
+      config.routes.get("/package/{tag}/{name}", ctx -> cached(ctx, () ->
+          html(pages().pkg(ctx.pathParam("tag"), ctx.pathParam("name"), filters(ctx), page(ctx), "/"))));
+      config.routes.get("/spec/{hash}", ctx -> cached(ctx, () -> html(pages().spec(ctx.pathParam("hash"), "/"))));
+      config.routes.get("/host", ctx -> cached(ctx, () -> html(pages().host(q(ctx, "platform"), q(ctx, "os"), q(ctx, "target"), q(ctx, "tag"), "/"))));
       config.routes.get("/diff", ctx -> {
         List<CatalogView.TagView> tags = view.get().tags();
         String to = q(ctx, "to").isBlank() && !tags.isEmpty() ? tags.get(0).name() : q(ctx, "to");
         String from = q(ctx, "from").isBlank() && tags.size() > 1 ? tags.get(1).name() : q(ctx, "from").isBlank() ? to : q(ctx, "from");
-        html(ctx, pages().diff(from, to, "/"));
+        cached(ctx, () -> html(pages().diff(from, to, "/")));
       });
       config.routes.get("/static/{file}", this::staticFile);
-      config.routes.get("/api/openapi.json", ctx -> send(ctx, resource("openapi.json"), "application/json"));
-      config.routes.get("/api/home", ctx -> json(ctx, api().home()));
-      config.routes.get("/api/tags", ctx -> json(ctx, api().tags()));
-      config.routes.get("/api/tags/{tag}/packages", ctx -> json(ctx, api().packages(ctx.pathParam("tag"))));
-      config.routes.get("/api/search", ctx -> json(ctx, api().search(q(ctx, "q"), q(ctx, "tag"), pages())));
-      config.routes.get("/api/packages/{tag}/{name}", ctx ->
-          json(ctx, api().pkg(ctx.pathParam("tag"), ctx.pathParam("name"), filters(ctx), page(ctx))));
-      config.routes.get("/api/specs/{hash}", ctx -> json(ctx, api().spec(ctx.pathParam("hash"))));
-      config.routes.get("/api/host", ctx -> json(ctx, api().host(q(ctx, "platform"), q(ctx, "os"), q(ctx, "target"), q(ctx, "tag"), pages())));
-      config.routes.get("/api/diff", ctx -> {
+      config.routes.get("/api/openapi.json", ctx -> cached(ctx, () -> response(200, resource("openapi.json"), "application/json")));
+      config.routes.get("/api/home", ctx -> cached(ctx, () -> json(api().home())));
+      config.routes.get("/api/tags", ctx -> cached(ctx, () -> json(api().tags())));
+      config.routes.get("/api/tags/{tag}/packages", ctx -> cached(ctx, () -> json(api().packages(ctx.pathParam("tag")))));
+      config.routes.get("/api/search", ctx -> cached(ctx, () -> json(api().search(q(ctx, "q"), q(ctx, "tag"), pages()))));
+      config.routes.get("/api/packages/{tag}/{name}", ctx -> cached(ctx, () ->
+          json(api().pkg(ctx.pathParam("tag"), ctx.pathParam("name"), filters(ctx), page(ctx)))));
+      config.routes.get("/api/specs/{hash}", ctx -> cached(ctx, () -> json(api().spec(ctx.pathParam("hash")))));
+      config.routes.get("/api/host", ctx -> cached(ctx, () -> json(api().host(q(ctx, "platform"), q(ctx, "os"), q(ctx, "target"), q(ctx, "tag"), pages()))));
+      config.routes.get("/api/diff", ctx -> cached(ctx, () -> {
         String from = q(ctx, "from");
         String to = q(ctx, "to");
-        json(ctx, view.get().hasTag(from) && view.get().hasTag(to) ? Optional.of(view.get().diff(from, to, q(ctx, "package").isBlank() ? null : q(ctx, "package"))) : Optional.empty());
-      });
+        return json(view.get().hasTag(from) && view.get().hasTag(to) ? Optional.of(view.get().diff(from, to, q(ctx, "package").isBlank() ? null : q(ctx, "package"))) : Optional.empty());
+      }));
     }).start();
     return app.port();
   }
@@ -134,30 +144,51 @@ public final class Server {
     return out;
   }
 
-  private static void html(Context ctx, String body) {
-    send(ctx, body.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8");
-  }
-
-  private static void html(Context ctx, Optional<String> body) {
-    if (body.isEmpty()) {
-      ctx.status(404);
-      ctx.contentType("text/plain; charset=utf-8");
-      ctx.result("not found");
-      return;
-    }
-    html(ctx, body.get());
-  }
-
-  private static void json(Context ctx, Object value) {
-    if (value instanceof Optional<?> o) {
-      if (o.isEmpty()) {
-        ctx.status(404);
-        send(ctx, Api.bytes(Map.of("error", "not found")), "application/json");
-        return;
+  /** Serves the cached response of this URL, rendering it first when it is not there yet. */
+  private void cached(Context ctx, java.util.function.Supplier<Response> render) {
+    String key = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
+    Map<String, Response> map = cache.get();
+    Response r = map.get(key);
+    if (r == null) {
+      r = render.get();
+      long size = r.body().length + (r.gzip() == null ? 0 : r.gzip().length) + key.length();
+      if (cachedBytes.addAndGet(size) > CACHE_BYTES) {
+        map.clear(); // crude but bounded: a flood of distinct URLs cannot grow the heap
+        cachedBytes.set(size);
       }
-      value = o.get();
+      map.put(key, r);
     }
-    send(ctx, Api.bytes(value), "application/json");
+    send(ctx, r);
+  }
+
+  private static Response html(String body) {
+    return response(200, body.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8");
+  }
+
+  private static Response html(Optional<String> body) {
+    return body.map(Server::html).orElseGet(() -> response(404, "not found".getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8"));
+  }
+
+  private static Response json(Object value) {
+    if (value instanceof Optional<?> o) {
+      return o.isEmpty() ? response(404, Api.bytes(Map.of("error", "not found")), "application/json") : json(o.get());
+    }
+    return response(200, Api.bytes(value), "application/json");
+  }
+
+  private static Response response(int status, byte[] body, String type) {
+    String etag = "\"" + HexFormat.of().formatHex(io.cachescope.mirror.Digests.sha256(body), 0, 12) + "\"";
+    byte[] gzip = null;
+    if (body.length > 1024) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4);
+      try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+        gz.write(body);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      gzip = out.toByteArray();
+    }
+    return new Response(status, body, gzip, etag, type);
   }
 
   private void staticFile(Context ctx) {
@@ -166,7 +197,7 @@ public final class Server {
       ctx.status(404);
       return;
     }
-    send(ctx, resource(file), file.endsWith(".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8");
+    cached(ctx, () -> response(200, resource(file), file.endsWith(".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8"));
   }
 
   static byte[] resource(String name) {
@@ -180,32 +211,26 @@ public final class Server {
     }
   }
 
-  /** Writes a body with an ETag (and 304 when it matches), cache and security headers, gzip. */
-  private static void send(Context ctx, byte[] body, String type) {
-    String etag = "\"" + HexFormat.of().formatHex(io.cachescope.mirror.Digests.sha256(body), 0, 12) + "\"";
-    ctx.header("ETag", etag);
+  /** Writes a response with its ETag (304 when it matches), cache and security headers, gzip. */
+  private static void send(Context ctx, Response r) {
+    ctx.status(r.status());
+    ctx.header("ETag", r.etag());
     ctx.header("Cache-Control", "public, max-age=60");
     ctx.header("X-Content-Type-Options", "nosniff");
     ctx.header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'");
     ctx.header("Referrer-Policy", "no-referrer");
-    if (etag.equals(ctx.header("If-None-Match"))) {
+    ctx.header("Vary", "Accept-Encoding");
+    if (r.status() == 200 && r.etag().equals(ctx.header("If-None-Match"))) {
       ctx.status(304);
       return;
     }
-    ctx.contentType(type);
+    ctx.contentType(r.type());
     String accept = ctx.header("Accept-Encoding");
-    if (body.length > 1024 && accept != null && accept.contains("gzip")) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4);
-      try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-        gz.write(body);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+    if (r.gzip() != null && accept != null && accept.contains("gzip")) {
       ctx.header("Content-Encoding", "gzip");
-      ctx.header("Vary", "Accept-Encoding");
-      ctx.result(out.toByteArray());
+      ctx.result(r.gzip());
     } else {
-      ctx.result(body);
+      ctx.result(r.body());
     }
   }
 }
