@@ -101,6 +101,8 @@ class ReaderFuzzTest {
 
   @Test
   void randomByteEdits() throws IOException {
+    io.cachescope.Reliability.record("index and spec file fuzz", "1,500 mutated indices and spec files (seed " + SEED + ")",
+        "1-8 byte edits each", "reader errors only", "see the test: any other outcome fails it", "-");
     SplittableRandom random = new SplittableRandom(SEED);
     byte[][] inputs = {
       fixture("fixtures/spack-v3/v3_migrated_unsigned/build_cache/index.json"),

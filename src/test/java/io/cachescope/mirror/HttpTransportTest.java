@@ -61,6 +61,8 @@ class HttpTransportTest {
       assertThat(listing(catalog)).isEqualTo(Fixtures.read("fixtures/spack-v3/golden_buildcache_list_a_l_v.txt"));
       assertThat(server.seen(manifest)).extracting(FaultServer.Seen::status).containsExactly(500, 503, 200);
       assertThat(server.seen(blob)).extracting(FaultServer.Seen::status).containsExactly(-1, 429, 200);
+      io.cachescope.Reliability.record("failing mirror over HTTP", server.seen.size() + " requests", "2 errors 5xx, 1 429, 2 cut bodies, 1 slow, 1 502",
+          "retried, same listing as Spack", "all retried, listing equal to the golden", "none");
     }
   }
 

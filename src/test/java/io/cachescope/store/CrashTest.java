@@ -96,6 +96,8 @@ class CrashTest {
       }
     }
     assertThat(killed).as("seed %d: some ingests must be killed", seed).isPositive();
+    io.cachescope.Reliability.record("kill -9 during ingest", "8 ingests alternating two snapshots (seed " + seed + ")",
+        killed + " SIGKILLs", "each tag old or new", outcomes.size() + " tag checks, 0 mixed", "none");
     Process last = ingest(newSources, db);
     assertThat(last.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(last.exitValue()).isZero();

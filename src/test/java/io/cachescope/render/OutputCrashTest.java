@@ -1,0 +1,87 @@
+package io.cachescope.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cachescope.Reliability;
+import io.cachescope.corpus.CorpusGenerator;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kills {@code pages} and {@code site} (SIGKILL, child JVMs) at random moments: the output folder
+ * is then always a complete earlier or later output, never a half-written one.
+ */
+class OutputCrashTest {
+
+  @TempDir Path tmp;
+
+  static Map<String, Long> listing(Path dir) throws Exception {
+    Map<String, Long> out = new TreeMap<>();
+    if (!Files.exists(dir)) {
+      return out;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+        out.put(dir.relativize(p).toString(), Files.size(p));
+      }
+    }
+    return out;
+  }
+
+  Process run(String... args) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String[] cmd = new String[args.length + 4];
+    cmd[0] = java;
+    cmd[1] = "-cp";
+    cmd[2] = System.getProperty("java.class.path");
+    cmd[3] = "io.cachescope.cli.Main";
+    System.arraycopy(args, 0, cmd, 4, args.length);
+    return new ProcessBuilder(cmd).redirectOutput(new File(tmp.resolve("out.txt").toString()))
+        .redirectError(new File(tmp.resolve("err.txt").toString())).start();
+  }
+
+  @Test
+  void killedOutputIsAlwaysAWholeOutput() throws Exception {
+    long seed = Long.getLong("seed", System.nanoTime());
+    SplittableRandom random = new SplittableRandom(seed);
+    Path sources = CorpusGenerator.builder().seed(31).layout(CorpusGenerator.Layout.V2).build().writeTo(tmp.resolve("c")).sources();
+    int kills = 0;
+    int rounds = 0;
+    for (String command : new String[] {"pages", "site"}) {
+      Path out = tmp.resolve(command + "-out");
+      Process first = run(command, "--sources", sources.toString(), "--out", out.toString());
+      assertThat(first.waitFor(120, TimeUnit.SECONDS)).isTrue();
+      assertThat(first.exitValue()).as(Files.readString(tmp.resolve("err.txt"))).isZero();
+      Map<String, Long> complete = listing(out);
+      assertThat(complete).isNotEmpty();
+      for (int round = 0; round < 5; round++) {
+        Process p = run(command, "--sources", sources.toString(), "--out", out.toString());
+        long delay = 200 + round * 400 + random.nextInt(300);
+        if (!p.waitFor(delay, TimeUnit.MILLISECONDS)) {
+          p.destroyForcibly().waitFor();
+          kills++;
+        }
+        rounds++;
+        // Same sources each time, so every whole output has the same files.
+        assertThat(listing(out)).as("seed %d %s round %d killed after %d ms", seed, command, round, delay).isEqualTo(complete);
+      }
+      Process last = run(command, "--sources", sources.toString(), "--out", out.toString());
+      assertThat(last.waitFor(120, TimeUnit.SECONDS)).isTrue();
+      assertThat(last.exitValue()).isZero();
+      try (Stream<Path> siblings = Files.list(tmp)) {
+        assertThat(siblings.map(x -> x.getFileName().toString())).noneMatch(n -> n.startsWith("." + command + "-out."));
+      }
+    }
+    assertThat(kills).as("seed %d: some runs must be killed", seed).isPositive();
+    Reliability.record("kill -9 during pages and site", rounds + " runs (seed " + seed + ")", kills + " SIGKILLs",
+        "previous output intact", "output always whole", "none");
+  }
+}
