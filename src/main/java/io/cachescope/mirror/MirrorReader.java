@@ -123,7 +123,7 @@ public final class MirrorReader {
       keys = MirrorKeys.load(transport, root);
     }
     if (options.readSpecFiles() || options.requireSigned()) {
-      new SpecFileCheck(transport, interner, root, keys).apply(specs, sources);
+      new SpecFileCheck(transport, root, keys).apply(specs, sources);
     } else if (!keys.isEmpty()) {
       // A mirror that publishes keys signs its specs; without reading them we cannot say more.
       specs.replaceAll(

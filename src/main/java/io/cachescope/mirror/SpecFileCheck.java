@@ -4,7 +4,6 @@ import io.cachescope.SourceException;
 import io.cachescope.catalog.ConcreteSpec;
 import io.cachescope.catalog.Dependency;
 import io.cachescope.catalog.IndexSource;
-import io.cachescope.catalog.Interner;
 import io.cachescope.catalog.Layout;
 import io.cachescope.catalog.SignatureState;
 import java.io.IOException;
@@ -28,7 +27,7 @@ final class SpecFileCheck {
   private final URI root;
   private final Keyring keys;
 
-  SpecFileCheck(Transport transport, Interner interner, URI root, Keyring keys) {
+  SpecFileCheck(Transport transport, URI root, Keyring keys) {
     this.transport = transport;
     this.root = root;
     this.keys = keys;

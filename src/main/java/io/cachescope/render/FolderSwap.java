@@ -15,6 +15,37 @@ import java.util.stream.Stream;
 public final class FolderSwap {
   private FolderSwap() {}
 
+  /** Fills a fresh folder; {@code previous} is the output being replaced (it may not exist). */
+  public interface Filler {
+    int fill(Path fresh, Path previous) throws IOException;
+  }
+
+  /**
+   * Replaces the folder {@code out} with what {@code filler} writes, whole or not at all;
+   * returns what the filler returns. Errors name {@code out}.
+   */
+  public static int replace(Path out, Filler filler) {
+    Path target = out.toAbsolutePath().normalize();
+    Path parent = target.getParent();
+    String base = target.getFileName().toString();
+    Path temp = parent.resolve("." + base + ".tmp-" + ProcessHandle.current().pid());
+    try {
+      Files.createDirectories(parent);
+      recover(parent, base, target);
+      deleteTree(temp);
+      Files.createDirectories(temp);
+      int result = filler.fill(temp, target);
+      swap(temp, target, parent.resolve("." + base + ".old-" + ProcessHandle.current().pid()));
+      return result;
+    } catch (IOException e) {
+      deleteQuietly(temp);
+      throw new io.cachescope.SourceException(out.toString(), "", "cannot write the output: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      deleteQuietly(temp);
+      throw e;
+    }
+  }
+
   /**
    * Moves the new output into place: the old folder is renamed aside first, so at every moment
    * one complete output exists under one of the two names; {@link #recover} puts it back if a

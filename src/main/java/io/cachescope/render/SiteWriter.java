@@ -29,22 +29,14 @@ public final class SiteWriter {
 
   /** Writes the site; returns how many package pages were written. */
   public static int write(Catalog catalog, Path out, boolean withSizes) {
-    Path target = out.toAbsolutePath().normalize();
-    Path parent = target.getParent();
-    String base = target.getFileName().toString();
-    Path temp = parent.resolve("." + base + ".tmp-" + ProcessHandle.current().pid());
-    try {
-      Files.createDirectories(parent);
-      FolderSwap.recover(parent, base, target);
-      FolderSwap.deleteTree(temp);
-      Files.createDirectories(temp);
-      for (Tag tag : catalog.tags()) {
-        checkName(tag.name(), "tag");
-      }
+    for (Tag tag : catalog.tags()) {
+      checkName(tag.name(), "tag");
+    }
+    return FolderSwap.replace(out, (temp, previous) -> {
       Map<String, List<String>> tagsYaml = new LinkedHashMap<>();
-      if (Files.isRegularFile(target.resolve("_data/tags.yaml"))) {
-        tagsYaml.putAll(SiteData.parseTagsYaml(Files.readString(target.resolve("_data/tags.yaml"))));
-        carryOver(target, temp, tagsYaml.keySet(), catalog);
+      if (Files.isRegularFile(previous.resolve("_data/tags.yaml"))) {
+        tagsYaml.putAll(SiteData.parseTagsYaml(Files.readString(previous.resolve("_data/tags.yaml"))));
+        carryOver(previous, temp, tagsYaml.keySet(), catalog);
       }
       int pages = 0;
       for (Tag tag : catalog.tags()) {
@@ -58,15 +50,8 @@ public final class SiteWriter {
         tagsYaml.put(tag.name(), labels);
       }
       write(temp.resolve("_data/tags.yaml"), SiteData.tagsYaml(tagsYaml));
-      FolderSwap.swap(temp, target, parent.resolve("." + base + ".old-" + ProcessHandle.current().pid()));
       return pages;
-    } catch (IOException e) {
-      FolderSwap.deleteQuietly(temp);
-      throw new SourceException(out.toString(), "", "cannot write the site: " + e.getMessage(), e);
-    } catch (RuntimeException e) {
-      FolderSwap.deleteQuietly(temp);
-      throw e;
-    }
+    });
   }
 
   private static int writeTag(Tag tag, Path temp, boolean withSizes) throws IOException {

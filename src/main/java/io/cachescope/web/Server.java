@@ -40,10 +40,18 @@ public final class Server {
   private final Semaphore inFlight;
   private Javalin app;
 
+  private final java.time.Duration idleTimeout;
+
   public Server(CatalogView view, String mirrorUrl, int maxConcurrent) {
+    this(view, mirrorUrl, maxConcurrent, java.time.Duration.ofSeconds(30));
+  }
+
+  /** {@code idleTimeout}: how long a silent connection (a slow client) may hold its slot. */
+  public Server(CatalogView view, String mirrorUrl, int maxConcurrent, java.time.Duration idleTimeout) {
     this.view = new AtomicReference<>(view);
     this.mirrorUrl = mirrorUrl;
     this.inFlight = new Semaphore(maxConcurrent);
+    this.idleTimeout = idleTimeout;
   }
 
   /** Replaces the catalog the pages show (after a background re-ingest). */
@@ -103,6 +111,11 @@ public final class Server {
         return json(view.get().hasTag(from) && view.get().hasTag(to) ? Optional.of(view.get().diff(from, to, q(ctx, "package").isBlank() ? null : q(ctx, "package"))) : Optional.empty());
       }));
     }).start();
+    for (org.eclipse.jetty.server.Connector c : app.jettyServer().server().getConnectors()) {
+      if (c instanceof org.eclipse.jetty.server.AbstractConnector connector) {
+        connector.setIdleTimeout(idleTimeout.toMillis());
+      }
+    }
     return app.port();
   }
 

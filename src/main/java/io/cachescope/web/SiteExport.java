@@ -25,24 +25,7 @@ public final class SiteExport {
 
   /** As above; {@code specPages} false leaves out the page of every hash (a develop index has 400,000). */
   public static int write(CatalogView view, String mirrorUrl, Path out, boolean specPages) {
-    Path target = out.toAbsolutePath().normalize();
-    Path parent = target.getParent();
-    String base = target.getFileName().toString();
-    Path temp = parent.resolve("." + base + ".tmp-" + ProcessHandle.current().pid());
-    try {
-      Files.createDirectories(parent);
-      FolderSwap.recover(parent, base, target);
-      FolderSwap.deleteTree(temp);
-      int pages = writeAll(view, mirrorUrl, temp, specPages);
-      FolderSwap.swap(temp, target, parent.resolve("." + base + ".old-" + ProcessHandle.current().pid()));
-      return pages;
-    } catch (IOException e) {
-      FolderSwap.deleteQuietly(temp);
-      throw new SourceException(out.toString(), "", "cannot write the site: " + e.getMessage(), e);
-    } catch (RuntimeException e) {
-      FolderSwap.deleteQuietly(temp);
-      throw e;
-    }
+    return FolderSwap.replace(out, (fresh, previous) -> writeAll(view, mirrorUrl, fresh, specPages));
   }
 
   private static int writeAll(CatalogView view, String mirrorUrl, Path dir, boolean specPages) throws IOException {
