@@ -31,7 +31,8 @@ public record Manifest(int version, List<Manifest.Blob> data) {
     }
   }
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  // The same limits as the index reader: a hostile manifest cannot nest or grow without bound.
+  private static final ObjectMapper MAPPER = new ObjectMapper(IndexReader.JSON);
 
   /** Parses manifest JSON (already taken out of its clear-signature, if it had one). */
   public static Manifest parse(byte[] json, String source) {

@@ -29,7 +29,10 @@ public final class SpecFileReader {
   public static final int NEWEST_FORMAT = 5;
 
   private static final JsonFactory YAML =
-      YAMLFactory.builder().disable(com.fasterxml.jackson.core.StreamReadFeature.AUTO_CLOSE_SOURCE).build();
+      YAMLFactory.builder()
+          .disable(com.fasterxml.jackson.core.StreamReadFeature.AUTO_CLOSE_SOURCE)
+          .streamReadConstraints(IndexReader.JSON.streamReadConstraints())
+          .build();
 
   private final Interner interner;
 

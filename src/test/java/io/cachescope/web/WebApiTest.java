@@ -121,4 +121,19 @@ class WebApiTest {
     assertThat(diff.get("packages")).extracting(p -> p.get("name").asText()).contains("libelf", WebFixtures.HOSTILE_NAME);
     assertThat(get("/diff/?from=develop-2025-01-05&to=develop-2025-03-30").statusCode()).isEqualTo(200);
   }
+
+  /** A re-ingest swaps the catalog in: the next request sees it, cached pages included. */
+  @Test
+  void aSwappedCatalogIsServedAtOnce() throws Exception {
+    assertThat(json("/api/search?q=libelf&tag=develop-2025-03-30").get("count").asInt()).isEqualTo(1);
+    io.cachescope.catalog.Catalog full = WebFixtures.catalog();
+    io.cachescope.catalog.Catalog onlyHostile = new io.cachescope.catalog.Catalog(java.util.List.of(full.tags().get(1)));
+    server.swap(new CatalogView(onlyHostile));
+    try {
+      assertThat(json("/api/search?q=libelf&tag=develop-2025-03-30").get("count").asInt()).isZero();
+      assertThat(json("/api/tags")).extracting(t -> t.get("name").asText()).containsExactly("develop-2025-01-05");
+    } finally {
+      server.swap(new CatalogView(full));
+    }
+  }
 }
