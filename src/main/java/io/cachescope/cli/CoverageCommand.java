@@ -35,6 +35,9 @@ public final class CoverageCommand implements Callable<Integer> {
       description = "Count a binary as usable when it installs on this host ('auto' or 'os=... target=...'); by default, when it suits the platform, OS and target of the lockfile's own spec.")
   String host;
 
+  @Option(names = "--sizes", description = "Read every v3 spec manifest to learn download sizes (one request per spec).")
+  boolean sizes;
+
   @Option(names = "--json", description = "Machine-readable output (see README, 'JSON output').")
   boolean json;
 
@@ -49,7 +52,7 @@ public final class CoverageCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Lockfile lock = new LockfileReader(new Interner()).read(lockfile);
-    Catalog catalog = source.read(err, false);
+    Catalog catalog = source.read(err, sizes);
     Map<String, ConcreteSpec> cache = new LinkedHashMap<>();
     for (Tag tag : catalog.tags()) {
       tag.union().forEach(cache::putIfAbsent);
