@@ -36,6 +36,8 @@ public final class LockfileReader {
       return read(p, source);
     } catch (JsonProcessingException e) {
       throw IndexReader.malformed(source, e);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new SourceException(source, "", "no such file");
     } catch (IOException e) {
       throw new SourceException(source, "", "cannot read lockfile: " + e.getMessage(), e);
     }

@@ -48,6 +48,8 @@ public record Sources(List<Sources.TagSource> tags) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new SourceException(source, "", "no such file");
     } catch (IOException e) {
       throw new SourceException(source, "", "cannot read sources file: " + e.getMessage(), e);
     }
