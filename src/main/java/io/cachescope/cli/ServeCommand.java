@@ -40,6 +40,9 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--max-concurrent", defaultValue = "64", description = "Requests in flight before answering 503 (default ${DEFAULT-VALUE}).")
   int maxConcurrent;
 
+  @Option(names = "--rate-limit", defaultValue = "200", description = "Requests per second per client address before 429 (default ${DEFAULT-VALUE}; 0: no limit).")
+  int rateLimit;
+
   private final PrintStream out;
   private final PrintStream err;
 
@@ -52,7 +55,7 @@ public final class ServeCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     CatalogView view = load();
     String url = mirrorUrl != null ? mirrorUrl : defaultMirror();
-    Server server = new Server(view, url, maxConcurrent);
+    Server server = new Server(view, url, maxConcurrent).rateLimit(rateLimit);
     int bound = server.start(bind, port);
     out.println("cachescope serving " + view.specCount() + " specs on http://" + bind + ":" + bound + "/");
     out.flush();

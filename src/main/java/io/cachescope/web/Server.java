@@ -41,6 +41,36 @@ public final class Server {
   private Javalin app;
 
   private final java.time.Duration idleTimeout;
+  private int ratePerSecond;
+  // Per client address: the current one-second window and its request count.
+  private final Map<String, long[]> windows = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * Limits each client address to {@code perSecond} requests a second (429 + Retry-After past
+   * it); 0 turns the limit off. Call before {@link #start}.
+   */
+  public Server rateLimit(int perSecond) {
+    this.ratePerSecond = perSecond;
+    return this;
+  }
+
+  private boolean overRate(String client) {
+    if (ratePerSecond <= 0) {
+      return false;
+    }
+    long second = System.nanoTime() / 1_000_000_000L;
+    if (windows.size() > 100_000) {
+      windows.clear(); // bounded memory under a flood of addresses
+    }
+    long[] w = windows.computeIfAbsent(client, k -> new long[] {second, 0});
+    synchronized (w) {
+      if (w[0] != second) {
+        w[0] = second;
+        w[1] = 0;
+      }
+      return ++w[1] > ratePerSecond;
+    }
+  }
 
   public Server(CatalogView view, String mirrorUrl, int maxConcurrent) {
     this(view, mirrorUrl, maxConcurrent, java.time.Duration.ofSeconds(30));
@@ -68,6 +98,13 @@ public final class Server {
       config.jetty.host = host;
       config.jetty.port = port;
       config.routes.before(ctx -> {
+        if (overRate(ctx.ip())) {
+          ctx.header("Retry-After", "1");
+          ctx.status(429);
+          ctx.skipRemainingHandlers();
+          ctx.result("too many requests, retry shortly");
+          return;
+        }
         if (!inFlight.tryAcquire()) {
           ctx.header("Retry-After", "1");
           ctx.status(503);

@@ -57,4 +57,33 @@ class OverloadTest {
     Reliability.record("overload", sent + " parallel requests, limit 2 in flight", "-",
         "503 + Retry-After for the excess", ok + " served, " + shed + " shed, " + other + " other", "none");
   }
+
+  @Test
+  void oneClientPastItsRateGets429() throws Exception {
+    Server server = new Server(new CatalogView(WebFixtures.catalog()), "https://binaries.spack.io/develop", 64).rateLimit(5);
+    int port = server.start("127.0.0.1", 0);
+    HttpClient http = HttpClient.newHttpClient();
+    int ok = 0;
+    int limited = 0;
+    try {
+      for (int i = 0; i < 30; i++) {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/tags")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 429) {
+          assertThat(r.headers().firstValue("Retry-After")).hasValue("1");
+          limited++;
+        } else {
+          assertThat(r.statusCode()).isEqualTo(200);
+          ok++;
+        }
+      }
+    } finally {
+      server.stop();
+    }
+    // 30 requests in well under 6 seconds: at most 5 a second pass.
+    assertThat(limited).isPositive();
+    assertThat(ok).isGreaterThanOrEqualTo(5);
+    Reliability.record("rate limit", "30 sequential requests from one address, limit 5/s", "-",
+        "429 + Retry-After past the limit", ok + " served, " + limited + " limited", "-");
+  }
 }
