@@ -36,6 +36,35 @@
       encodeURIComponent(select.getAttribute('data-package')) + '/';
   });
 
+  // Static export: facet links filter the rows in the browser (the server does it by URL).
+  var table = document.getElementById('specs');
+  if (document.body.getAttribute('data-mode') === 'static' && table) {
+    var chosen = {}, showing = document.getElementById('showing');
+    var apply = function () {
+      var shown = 0;
+      Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
+        var values = JSON.parse(row.getAttribute('data-facets') || '{}');
+        var ok = Object.keys(chosen).every(function (f) {
+          return chosen[f].length === 0 || chosen[f].some(function (v) { return (values[f] || []).indexOf(v) >= 0; });
+        });
+        row.hidden = !ok;
+        if (ok) shown++;
+      });
+      showing.textContent = 'Showing ' + shown + ' of ' + showing.getAttribute('data-total') + ' builds';
+    };
+    document.querySelectorAll('a.facet-value').forEach(function (a) {
+      a.addEventListener('click', function (e) {
+        e.preventDefault();
+        var f = a.getAttribute('data-facet'), v = a.getAttribute('data-value');
+        var list = chosen[f] = chosen[f] || [];
+        var i = list.indexOf(v);
+        if (i >= 0) list.splice(i, 1); else list.push(v);
+        a.classList.toggle('selected', i < 0);
+        apply();
+      });
+    });
+  }
+
   // Static export: search over search-index.json, no server needed.
   var box = document.getElementById('static-search');
   if (box) {

@@ -87,6 +87,18 @@ public record ConcreteSpec(
     return null;
   }
 
+  public ConcreteSpec withDependencies(List<Dependency> value) {
+    return new ConcreteSpec(hash, name, version, namespace, platform, os, target, legacyCompiler,
+        variants, flags, value, external, externalPath, inBuildcache, specfileVersion, layouts,
+        tarballSize, signature);
+  }
+
+  public ConcreteSpec withSpecfileVersion(int value) {
+    return new ConcreteSpec(hash, name, version, namespace, platform, os, target, legacyCompiler,
+        variants, flags, dependencies, external, externalPath, inBuildcache, value, layouts,
+        tarballSize, signature);
+  }
+
   public ConcreteSpec withInBuildcache(boolean value) {
     return new ConcreteSpec(hash, name, version, namespace, platform, os, target, legacyCompiler,
         variants, flags, dependencies, external, externalPath, value, specfileVersion, layouts,

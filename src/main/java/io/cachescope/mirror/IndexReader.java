@@ -193,14 +193,7 @@ public final class IndexReader {
   /** Spack writes the version first; if a writer did not, the records get it afterwards. */
   private static Map<String, ConcreteSpec> fixVersions(Map<String, ConcreteSpec> specs, int v) {
     int specfileVersion = specfileVersionOf(v);
-    specs.replaceAll(
-        (hash, s) ->
-            s.specfileVersion() != 0
-                ? s
-                : new ConcreteSpec(s.hash(), s.name(), s.version(), s.namespace(), s.platform(),
-                    s.os(), s.target(), s.legacyCompiler(), s.variants(), s.flags(),
-                    s.dependencies(), s.external(), s.externalPath(), s.inBuildcache(),
-                    specfileVersion, s.layouts(), s.tarballSize(), s.signature()));
+    specs.replaceAll((hash, s) -> s.specfileVersion() != 0 ? s : s.withSpecfileVersion(specfileVersion));
     return specs;
   }
 

@@ -249,16 +249,7 @@ public final class MirrorReader {
                 + ", the blob has "
                 + read.sha256());
       }
-      IndexSource source =
-          new IndexSource(
-              blobUri.toString(),
-              Layout.V3,
-              read.result().databaseVersion(),
-              read.sha256(),
-              b.etag(),
-              read.result().specs().size(),
-              Instant.now());
-      return Optional.of(new ReadIndex(source, read.result().specs(), read.result().hashes()));
+      return Optional.of(read.toIndex(blobUri, Layout.V3, b.etag()));
     }
   }
 
@@ -283,20 +274,17 @@ public final class MirrorReader {
                   + read.sha256());
         }
       }
-      IndexSource source =
-          new IndexSource(
-              indexUri.toString(),
-              Layout.V2,
-              read.result().databaseVersion(),
-              read.sha256(),
-              b.etag(),
-              read.result().specs().size(),
-              Instant.now());
-      return Optional.of(new ReadIndex(source, read.result().specs(), read.result().hashes()));
+      return Optional.of(read.toIndex(indexUri, Layout.V2, b.etag()));
     }
   }
 
-  record Digested(IndexReader.Result result, String sha256) {}
+  record Digested(IndexReader.Result result, String sha256) {
+    ReadIndex toIndex(URI uri, Layout layout, String etag) {
+      IndexSource source = new IndexSource(uri.toString(), layout, result.databaseVersion(), sha256, etag,
+          result.specs().size(), Instant.now());
+      return new ReadIndex(source, result.specs(), result.hashes());
+    }
+  }
 
   /** Parses an index while hashing the stored bytes, then drains what the parser left. */
   private Digested readDigested(InputStream raw, String source, Layout layout) throws IOException {

@@ -207,10 +207,7 @@ public final class SpecFileReader {
         }
       }
       if (changed) {
-        s = new ConcreteSpec(s.hash(), s.name(), s.version(), s.namespace(), s.platform(), s.os(),
-            s.target(), s.legacyCompiler(), s.variants(), s.flags(), List.copyOf(deps),
-            s.external(), s.externalPath(), s.inBuildcache(), s.specfileVersion(), s.layouts(),
-            s.tarballSize(), s.signature());
+        s = s.withDependencies(List.copyOf(deps));
       }
       out.add(s);
     }

@@ -28,6 +28,15 @@ public final class Facets {
 
   private Facets() {}
 
+  /** A spec's values of every facet, as JSON, for the static export's in-browser filtering. */
+  public static String json(ConcreteSpec s, CatalogView view, String tag) {
+    Map<String, List<String>> all = new LinkedHashMap<>();
+    for (String facet : NAMES) {
+      all.put(facet, values(facet, s, view, tag));
+    }
+    return new String(Api.bytes(all), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   static List<String> values(String facet, ConcreteSpec s, CatalogView view, String tag) {
     return switch (facet) {
       case "stack" -> view.stacksOf(s.hash()).getOrDefault(tag, List.of());

@@ -41,15 +41,21 @@ public final class Pages {
   }
 
   public Optional<String> pkg(String tagName, String name, Map<String, List<String>> filters, int page, String root) {
+    return pkg(tagName, name, filters, page, root, PAGE_SIZE);
+  }
+
+  /** {@code pageSize}: builds per page; the static export puts them all on one page. */
+  public Optional<String> pkg(String tagName, String name, Map<String, List<String>> filters, int page, String root, int pageSize) {
     Optional<CatalogView.TagView> tag = view.tag(tagName);
     if (tag.isEmpty() || !tag.get().packages().containsKey(name)) {
       return Optional.empty();
     }
     CatalogView.PackageView pkg = tag.get().packages().get(name);
     Facets.Result facets = Facets.apply(pkg.specs(), filters, view, tagName);
-    int pages = Math.max(1, (facets.specs().size() + PAGE_SIZE - 1) / PAGE_SIZE);
+    int pages = Math.max(1, (int) ((facets.specs().size() + (long) pageSize - 1) / pageSize));
     int p = Math.min(Math.max(1, page), pages);
-    List<ConcreteSpec> slice = facets.specs().subList((p - 1) * PAGE_SIZE, Math.min(facets.specs().size(), p * PAGE_SIZE));
+    List<ConcreteSpec> slice = facets.specs().subList((int) Math.min(facets.specs().size(), (long) (p - 1) * pageSize),
+        (int) Math.min(facets.specs().size(), (long) p * pageSize));
     Optional<CatalogView.TagView> previous = view.previous(tag.get());
     SnapshotDiff.PackageChange change = previous
         .flatMap(prev -> view.diff(prev.name(), tagName, name).packages().stream().findFirst())

@@ -57,7 +57,7 @@ public final class SiteExport {
           continue;
         }
         String pkgDir = "package/" + safe(tag.name()) + "/" + safe(p.name()) + "/";
-        write(dir.resolve(pkgDir + "index.html"), pages.pkg(tag.name(), p.name(), Map.of(), 1, "../../../").orElseThrow());
+        write(dir.resolve(pkgDir + "index.html"), pages.pkg(tag.name(), p.name(), Map.of(), 1, "../../../", Integer.MAX_VALUE).orElseThrow());
         write(dir.resolve("api/packages/" + safe(tag.name()) + "/" + safe(p.name()) + ".json"),
             Api.bytes(api.pkg(tag.name(), p.name(), Map.of(), 1).orElseThrow()));
         n++;

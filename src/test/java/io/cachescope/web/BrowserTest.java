@@ -152,6 +152,13 @@ class BrowserTest {
       driver.findElement(By.linkText("libelf")).click();
       waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("showing")));
       assertThat(driver.findElement(By.id("showing")).getText()).isEqualTo("Showing 2 of 2 builds");
+      // Facets filter in the browser: no server behind this page.
+      ((JavascriptExecutor) driver).executeScript("document.querySelectorAll('details.facet').forEach(d => d.open = true)");
+      driver.findElement(By.cssSelector("a.facet-value[data-facet='target'][data-value='m1']")).click();
+      waitFor().until(d -> d.findElement(By.id("showing")).getText().equals("Showing 1 of 2 builds"));
+      assertThat(driver.findElements(By.cssSelector("#specs tbody tr")).stream().filter(e -> e.isDisplayed()).count()).isEqualTo(1);
+      driver.findElement(By.cssSelector("a.facet-value[data-facet='target'][data-value='m1']")).click();
+      waitFor().until(d -> d.findElement(By.id("showing")).getText().equals("Showing 2 of 2 builds"));
       driver.findElement(By.cssSelector("a.hash")).click();
       waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("install-command")));
     } finally {
