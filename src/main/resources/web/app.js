@@ -72,10 +72,13 @@
     var count = document.getElementById('result-count');
     fetch(root + 'search-index.json').then(function (r) { return r.json(); }).then(function (index) {
       function run() {
-        var q = box.value.trim().toLowerCase(), exact = [], prefix = [], sub = [];
-        if (q) index.packages.forEach(function (p) {
+        // The server's rules (docs/search.md): exact name, then prefix, then substring; a final $ anchors the end.
+        var raw = box.value.trim().toLowerCase(), anchored = raw.slice(-1) === '$';
+        var q = anchored ? raw.slice(0, -1) : raw, exact = [], prefix = [], sub = [];
+        if (raw) index.packages.forEach(function (p) {
           var n = p.name.toLowerCase();
-          if (n === q) exact.push(p); else if (n.indexOf(q) === 0) prefix.push(p); else if (n.indexOf(q) >= 0) sub.push(p);
+          if (anchored ? n.slice(n.length - q.length) !== q : n.indexOf(q) < 0) return;
+          if (n === q) exact.push(p); else if (n.indexOf(q) === 0) prefix.push(p); else sub.push(p);
         });
         var hits = exact.concat(prefix, sub);
         count.textContent = hits.length + (hits.length === 1 ? ' package' : ' packages') + ' found in ' + index.tag;

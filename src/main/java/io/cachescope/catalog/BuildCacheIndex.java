@@ -6,19 +6,35 @@ import java.util.Map;
 
 /**
  * Everything one mirror holds: its records by hash (every layout merged, in the order first read;
- * dependency records that are not in the cache included) and where they came from.
+ * dependency records that are not in the cache included), what the mirror says of each (its
+ * {@link Membership}, by the same hashes) and where they came from.
  */
 public record BuildCacheIndex(
-    String url, List<IndexSource> sources, Map<String, ConcreteSpec> specs, List<String> warnings) {
+    String url,
+    List<IndexSource> sources,
+    Map<String, ConcreteSpec> specs,
+    Map<String, Membership> memberships,
+    List<String> warnings) {
 
   public BuildCacheIndex {
     sources = List.copyOf(sources);
     specs = java.util.Collections.unmodifiableMap(specs);
+    memberships = java.util.Collections.unmodifiableMap(memberships);
     warnings = List.copyOf(warnings);
   }
 
   public ConcreteSpec get(String hash) {
     return specs.get(hash);
+  }
+
+  public Membership membership(String hash) {
+    return memberships.get(hash);
+  }
+
+  /** Whether this mirror holds the binary of the hash (not just a record of it). */
+  public boolean inBuildcache(String hash) {
+    Membership m = memberships.get(hash);
+    return m != null && m.inBuildcache();
   }
 
   public Collection<ConcreteSpec> all() {

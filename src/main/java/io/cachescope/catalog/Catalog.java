@@ -10,6 +10,15 @@ public record Catalog(List<Tag> tags) {
     tags = List.copyOf(tags);
   }
 
+  /** Every tag's union taken together, earlier tags' records first, as Spack merges mirrors. */
+  public Union union() {
+    Union all = new Union();
+    for (Tag tag : tags) {
+      all.add(tag.union());
+    }
+    return all;
+  }
+
   public Optional<Tag> tag(String name) {
     return tags.stream().filter(t -> t.name().equals(name)).findFirst();
   }

@@ -16,11 +16,11 @@ import java.util.Map;
  * @param flags compiler flags that are set ({@code cflags} and so on), empty ones left out
  * @param dependencies edges to the direct dependencies, in the order the record lists them
  * @param externalPath the prefix of an external package, or null ({@link #external} tells)
- * @param inBuildcache whether the mirror holds the binary (a missing field means it does)
  * @param specfileVersion the spec format the node was written in (1 to 5)
- * @param layouts a bit set of {@link Layout#bit()} for the layouts that hold this spec
- * @param tarballSize bytes of the install tarball where a v3 manifest gives them, else -1
- * @param signature what is known of the signature of the spec file
+ * @param packageHash the node's {@code package_hash} (a hash of its package.py), or null
+ *
+ * <p>Only what the spec is: what a mirror says of it (in the cache, layouts, size, signature) is
+ * a {@link Membership} of that mirror.
  */
 public record ConcreteSpec(
     String hash,
@@ -36,11 +36,8 @@ public record ConcreteSpec(
     List<Dependency> dependencies,
     boolean external,
     String externalPath,
-    boolean inBuildcache,
     int specfileVersion,
-    int layouts,
-    long tarballSize,
-    SignatureState signature) {
+    String packageHash) {
 
   /** Virtuals that make a dependency a compiler, in the order Spack looks for them. */
   public static final List<String> COMPILER_LANGUAGES = List.of("c", "cxx", "fortran");
@@ -65,16 +62,29 @@ public record ConcreteSpec(
     return null;
   }
 
+  /**
+   * The spec's compiler as one name and version: for specs written before Spack 1.0 the node
+   * compiler, else the {@link #primaryCompiler} with its node's version (empty when the node is
+   * not in {@code lookup}); null when the spec has none.
+   */
+  public Compiler compiler(java.util.function.Function<String, ConcreteSpec> lookup) {
+    if (legacyCompiler != null && (specfileVersion < 5 || primaryCompiler() == null)) {
+      return legacyCompiler;
+    }
+    Dependency c = primaryCompiler();
+    if (c == null) {
+      return null;
+    }
+    ConcreteSpec node = lookup.apply(c.hash());
+    return new Compiler(c.name(), node == null ? "" : node.version());
+  }
+
   /** Direct dependencies that provide a compiled language, sorted by name as Spack prints them. */
   public List<Dependency> compilerDependencies() {
     return dependencies.stream()
         .filter(d -> d.virtuals().stream().anyMatch(COMPILER_LANGUAGES::contains))
         .sorted(java.util.Comparator.comparing(Dependency::name))
         .toList();
-  }
-
-  public boolean inLayout(Layout layout) {
-    return (layouts & layout.bit()) != 0;
   }
 
   /** The variant of that name, or null. */
@@ -89,37 +99,11 @@ public record ConcreteSpec(
 
   public ConcreteSpec withDependencies(List<Dependency> value) {
     return new ConcreteSpec(hash, name, version, namespace, platform, os, target, legacyCompiler,
-        variants, flags, value, external, externalPath, inBuildcache, specfileVersion, layouts,
-        tarballSize, signature);
+        variants, flags, value, external, externalPath, specfileVersion, packageHash);
   }
 
   public ConcreteSpec withSpecfileVersion(int value) {
     return new ConcreteSpec(hash, name, version, namespace, platform, os, target, legacyCompiler,
-        variants, flags, dependencies, external, externalPath, inBuildcache, value, layouts,
-        tarballSize, signature);
-  }
-
-  public ConcreteSpec withInBuildcache(boolean value) {
-    return new ConcreteSpec(hash, name, version, namespace, platform, os, target, legacyCompiler,
-        variants, flags, dependencies, external, externalPath, value, specfileVersion, layouts,
-        tarballSize, signature);
-  }
-
-  public ConcreteSpec withLayouts(int value) {
-    return new ConcreteSpec(hash, name, version, namespace, platform, os, target, legacyCompiler,
-        variants, flags, dependencies, external, externalPath, inBuildcache, specfileVersion, value,
-        tarballSize, signature);
-  }
-
-  public ConcreteSpec withTarballSize(long value) {
-    return new ConcreteSpec(hash, name, version, namespace, platform, os, target, legacyCompiler,
-        variants, flags, dependencies, external, externalPath, inBuildcache, specfileVersion,
-        layouts, value, signature);
-  }
-
-  public ConcreteSpec withSignature(SignatureState value) {
-    return new ConcreteSpec(hash, name, version, namespace, platform, os, target, legacyCompiler,
-        variants, flags, dependencies, external, externalPath, inBuildcache, specfileVersion,
-        layouts, tarballSize, value);
+        variants, flags, dependencies, external, externalPath, value, packageHash);
   }
 }

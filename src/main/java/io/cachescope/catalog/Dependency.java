@@ -42,10 +42,6 @@ public record Dependency(String name, String hash, int deptypes, List<String> vi
     return names;
   }
 
-  public boolean hasType(int bit) {
-    return (deptypes & bit) != 0;
-  }
-
   public boolean provides(String virtual) {
     return virtuals.contains(virtual);
   }

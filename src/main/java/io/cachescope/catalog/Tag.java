@@ -1,10 +1,10 @@
 package io.cachescope.catalog;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A release ({@code v1.0.0}) or snapshot ({@code develop-2025-03-30}) and its stacks, in the
@@ -12,20 +12,23 @@ import java.util.TreeSet;
  */
 public record Tag(String name, List<Stack> stacks) {
 
+  private static final Pattern SNAPSHOT = Pattern.compile("^develop-(\\d{4}-\\d{2}-\\d{2})$");
+
+  /** The date of a weekly snapshot tag ({@code develop-2025-03-30}), or null for any other tag. */
+  public static String snapshotDate(String tagName) {
+    Matcher m = SNAPSHOT.matcher(tagName);
+    return m.matches() ? m.group(1) : null;
+  }
+
   public Tag {
     stacks = List.copyOf(stacks);
   }
 
-  /**
-   * Every record of every stack by hash; a hash counts as in the build cache when any stack
-   * holds its binary.
-   */
-  public Map<String, ConcreteSpec> union() {
-    Map<String, ConcreteSpec> all = new LinkedHashMap<>();
+  /** Every record of every stack, each hash once, with what the stacks together say of it. */
+  public Union union() {
+    Union all = new Union();
     for (Stack stack : stacks) {
-      for (ConcreteSpec spec : stack.index().all()) {
-        all.merge(spec.hash(), spec, Tag::merge);
-      }
+      all.add(stack.index());
     }
     return all;
   }
@@ -39,19 +42,5 @@ public record Tag(String name, List<Stack> stacks) {
       }
     }
     return new ArrayList<>(labels);
-  }
-
-  private static ConcreteSpec merge(ConcreteSpec first, ConcreteSpec other) {
-    ConcreteSpec merged = first;
-    if (!first.inBuildcache() && other.inBuildcache()) {
-      merged = merged.withInBuildcache(true);
-    }
-    if ((first.layouts() | other.layouts()) != first.layouts()) {
-      merged = merged.withLayouts(first.layouts() | other.layouts());
-    }
-    if (first.tarballSize() < 0 && other.tarballSize() >= 0) {
-      merged = merged.withTarballSize(other.tarballSize());
-    }
-    return merged;
   }
 }

@@ -2,9 +2,10 @@ package io.cachescope.cli;
 
 import io.cachescope.catalog.Catalog;
 import io.cachescope.catalog.ConcreteSpec;
+import io.cachescope.catalog.Union;
 import io.cachescope.catalog.Interner;
 import io.cachescope.catalog.Tag;
-import io.cachescope.mirror.Lockfile;
+import io.cachescope.catalog.Lockfile;
 import io.cachescope.mirror.LockfileReader;
 import io.cachescope.query.Coverage;
 import io.cachescope.query.Host;
@@ -53,10 +54,7 @@ public final class CoverageCommand implements Callable<Integer> {
   public Integer call() {
     Lockfile lock = new LockfileReader(new Interner()).read(lockfile);
     Catalog catalog = source.read(err, sizes);
-    Map<String, ConcreteSpec> cache = new LinkedHashMap<>();
-    for (Tag tag : catalog.tags()) {
-      tag.union().forEach(cache::putIfAbsent);
-    }
+    Union cache = catalog.union();
     Microarchitectures archspec = Microarchitectures.builtin();
     Predicate<ConcreteSpec> installs;
     if (host != null) {

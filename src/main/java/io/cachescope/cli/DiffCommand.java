@@ -42,8 +42,10 @@ public final class DiffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    source.tags = List.of(from, to);
-    Catalog catalog = source.read(err, false);
+    if (!source.tags.isEmpty()) {
+      throw new SourceOptions.UsageError("diff compares the two tags it is given; --tag does not apply");
+    }
+    Catalog catalog = source.read(err, false, List.of(from, to));
     Tag a = catalog.tag(from).orElseThrow(() -> new SourceException("--sources", from, "no such tag"));
     Tag b = catalog.tag(to).orElseThrow(() -> new SourceException("--sources", to, "no such tag"));
     SnapshotDiff diff = SnapshotDiff.compute(a, b, onlyPackage);

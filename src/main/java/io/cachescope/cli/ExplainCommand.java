@@ -2,13 +2,14 @@ package io.cachescope.cli;
 
 import io.cachescope.catalog.Catalog;
 import io.cachescope.catalog.ConcreteSpec;
+import io.cachescope.catalog.Union;
 import io.cachescope.query.Explain;
 import io.cachescope.query.Host;
 import io.cachescope.query.Microarchitectures;
 import io.cachescope.query.SpecConstraint;
 import io.cachescope.query.SpecParser;
 import io.cachescope.render.BuildcacheList;
-import io.cachescope.render.SpecFormat;
+import io.cachescope.catalog.SpecFormat;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -54,10 +55,9 @@ public final class ExplainCommand implements Callable<Integer> {
   public Integer call() {
     SpecConstraint want = SpecParser.parse(spec);
     Catalog catalog = source.read(err, false);
-    Map<String, ConcreteSpec> all = new LinkedHashMap<>();
-    catalog.tags().forEach(t -> t.union().forEach(all::putIfAbsent));
+    Union all = catalog.union();
     Host on = host == null ? null : Host.parse(host);
-    Explain.Result r = Explain.explain(want, all.values(), all::get, Microarchitectures.builtin(), on, limit);
+    Explain.Result r = Explain.explain(want, all, Microarchitectures.builtin(), on, limit);
     if (json) {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("query", want.toString());
@@ -88,10 +88,10 @@ public final class ExplainCommand implements Callable<Integer> {
     return 1;
   }
 
-  private static Shown shown(Explain.Near n, Map<String, ConcreteSpec> all) {
+  private static Shown shown(Explain.Near n, Union all) {
     ConcreteSpec s = n.spec();
     return new Shown(s.hash(), s.name() + "@" + s.version() + SpecFormat.variants(s.variants(), SpecFormat.Style.SPACK_1),
-        s.architecture(), BuildcacheList.compilers(s, all::get), n.differences());
+        s.architecture(), SpecFormat.compilers(s, all::get), n.differences());
   }
 
   private static String line(Shown s) {

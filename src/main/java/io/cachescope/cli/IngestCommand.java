@@ -1,5 +1,6 @@
 package io.cachescope.cli;
 
+import io.cachescope.mirror.Sources;
 import io.cachescope.store.CatalogStore;
 import io.cachescope.store.Ingest;
 import java.io.PrintStream;
@@ -17,9 +18,8 @@ public final class IngestCommand implements Callable<Integer> {
 
   @Mixin SourceOptions source = new SourceOptions();
 
-  @Option(names = "--into", paramLabel = "URL", defaultValue = "cachescope.db",
-      description = "The catalog to write: an SQLite file (default ${DEFAULT-VALUE}) or jdbc:postgresql://...")
-  String into;
+  /** The embedded catalog every command uses when ingest is not told otherwise. */
+  static final String DEFAULT_DB = "cachescope.db";
 
   @Option(names = "--vacuum", description = "Afterwards, delete specs and generations nothing points at any more.")
   boolean vacuum;
@@ -34,11 +34,11 @@ public final class IngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    // --db names the catalog for every other command; for ingest it is where to write.
-    String target = source.db != null ? source.db : into;
-    source.db = null;
+    // --db is the catalog, as for every command; ingest writes it (cachescope.db when not given).
+    String target = source.db != null ? source.db : DEFAULT_DB;
+    Sources sources = source.resolve().only(source.tags);
     try (CatalogStore store = CatalogStore.open(target)) {
-      Ingest.Report r = Ingest.run(source.resolve(), store, source.reader(err), err::println);
+      Ingest.Report r = Ingest.run(sources, store, source.reader(err, false), err::println);
       if (vacuum) {
         store.vacuum();
       }

@@ -2,12 +2,12 @@ package io.cachescope.cli;
 
 import io.cachescope.catalog.Catalog;
 import io.cachescope.catalog.ConcreteSpec;
-import io.cachescope.catalog.Tag;
+import io.cachescope.catalog.Union;
 import io.cachescope.query.Host;
 import io.cachescope.query.Microarchitectures;
 import io.cachescope.query.SpecConstraint;
 import io.cachescope.query.SpecParser;
-import io.cachescope.query.Version;
+import io.cachescope.catalog.Version;
 import io.cachescope.render.BuildcacheList;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -65,17 +65,13 @@ public final class ListCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Catalog catalog = source.read(err, false);
-    // The union of every mirror, first one winning, as Spack merges its mirrors' indices.
-    Map<String, ConcreteSpec> all = new LinkedHashMap<>();
-    for (Tag tag : catalog.tags()) {
-      tag.union().forEach(all::putIfAbsent);
-    }
+    Union all = catalog.union();
     List<SpecConstraint> parsed = constraints.stream().map(SpecParser::parse).toList();
     Microarchitectures archspec = Microarchitectures.builtin();
     Host on = allarch ? null : Host.parse(host == null ? "auto" : host);
     List<ConcreteSpec> shown = new ArrayList<>();
-    for (ConcreteSpec s : all.values()) {
-      if ((s.inBuildcache() || s.external())
+    for (ConcreteSpec s : all.all()) {
+      if ((all.inBuildcache(s.hash()) || s.external())
           && (on == null || on.installs(s, archspec))
           // Each argument is one constraint; a spec shows when it satisfies any, as in Spack.
           && (parsed.isEmpty() || parsed.stream().anyMatch(c -> c.matches(s, all::get, archspec)))) {
@@ -83,7 +79,7 @@ public final class ListCommand implements Callable<Integer> {
       }
     }
     if (json) {
-      out.print(Json.write(shown.stream().map(s -> ListedSpec.of(s, all::get)).toList()));
+      out.print(Json.write(shown.stream().map(s -> ListedSpec.of(s, all)).toList()));
       out.flush();
       return 0;
     }
@@ -96,7 +92,6 @@ public final class ListCommand implements Callable<Integer> {
         BuildcacheList.render(
             shown,
             all::get,
-            Version::compare,
             new BuildcacheList.Options(longHash, veryLongHash, namespaces, variants),
             tty,
             consoleWidth()));

@@ -2,11 +2,12 @@ package io.cachescope.cli;
 
 import io.cachescope.catalog.ConcreteSpec;
 import io.cachescope.catalog.Layout;
+import io.cachescope.catalog.Membership;
+import io.cachescope.catalog.Union;
 import io.cachescope.render.BuildcacheList;
-import io.cachescope.render.SpecFormat;
+import io.cachescope.catalog.SpecFormat;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /** One spec in {@code list --json}; the schema is documented in the README. */
 record ListedSpec(
@@ -25,10 +26,11 @@ record ListedSpec(
     Long size,
     String signature) {
 
-  static ListedSpec of(ConcreteSpec s, Function<String, ConcreteSpec> lookup) {
+  static ListedSpec of(ConcreteSpec s, Union all) {
+    Membership held = all.membership(s.hash());
     List<String> layouts = new ArrayList<>();
     for (Layout l : Layout.values()) {
-      if (s.inLayout(l)) {
+      if (held.inLayout(l)) {
         layouts.add(l.label());
       }
     }
@@ -40,12 +42,12 @@ record ListedSpec(
         s.platform(),
         s.os(),
         s.target(),
-        BuildcacheList.compilers(s, lookup),
+        SpecFormat.compilers(s, all::get),
         s.variants().stream().map(v -> SpecFormat.variant(v, SpecFormat.Style.SPACK_1)).toList(),
         s.external(),
-        s.inBuildcache(),
+        held.inBuildcache(),
         layouts,
-        s.tarballSize() >= 0 ? s.tarballSize() : null,
-        s.signature().label());
+        held.tarballSize() >= 0 ? held.tarballSize() : null,
+        held.signature().label());
   }
 }

@@ -29,6 +29,14 @@ public final class Main implements Runnable {
     cli.addSubcommand("serve", new ServeCommand(out, err));
     cli.addSubcommand("site", new SiteCommand(out, err));
     cli.addSubcommand("coverage", new CoverageCommand(out, err));
+    // A bad option value is one line and exit 1, like any other bad input, before anything starts.
+    cli.setParameterExceptionHandler(
+        (e, args) -> {
+          String command = e.getCommandLine().getCommandName();
+          err.println("cachescope: error: " + e.getMessage() + " (see 'cachescope "
+              + (command.equals("cachescope") ? "" : command + " ") + "--help')");
+          return 1;
+        });
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           if (e instanceof SourceException || e instanceof SourceOptions.UsageError

@@ -1,8 +1,5 @@
 package io.cachescope.cli;
 
-import io.cachescope.catalog.Catalog;
-import io.cachescope.store.CatalogStore;
-import io.cachescope.store.Ingest;
 import io.cachescope.web.CatalogView;
 import io.cachescope.web.Server;
 import java.io.PrintStream;
@@ -28,13 +25,12 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on (default ${DEFAULT-VALUE}).")
   String bind;
 
-  @Option(names = "--refresh", paramLabel = "DURATION", description = "Re-read the catalog this often in the background (e.g. 1h, 15m); with --sources, re-ingest into --into first.")
-  String refresh;
+  @Option(names = "--refresh", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "Read the sources (re-ingesting them into --db, when given) or the catalog again this often, in the background: 90s, 15m, 1h30m, 1d.")
+  Duration refresh;
 
-  @Option(names = "--into", paramLabel = "URL", description = "With --sources: ingest into this catalog (default: keep the catalog in memory only).")
-  String into;
-
-  @Option(names = "--mirror-url", paramLabel = "URL", description = "The mirror URL install commands name (default: the first stack of the first tag).")
+  @Option(names = "--mirror-url", paramLabel = "URL",
+      description = "The mirror URL install commands name (default: the first --mirror, else https://binaries.spack.io/develop).")
   String mirrorUrl;
 
   @Option(names = "--max-concurrent", defaultValue = "64", description = "Requests in flight before answering 503 (default ${DEFAULT-VALUE}).")
@@ -61,7 +57,7 @@ public final class ServeCommand implements Callable<Integer> {
     out.flush();
     ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor();
     if (refresh != null) {
-      long seconds = parse(refresh).toSeconds();
+      long seconds = refresh.toSeconds();
       refresher.scheduleWithFixedDelay(() -> {
         try {
           server.swap(load());
@@ -82,17 +78,7 @@ public final class ServeCommand implements Callable<Integer> {
   }
 
   private CatalogView load() {
-    if (into != null && source.sources != null) {
-      try (CatalogStore store = CatalogStore.open(into)) {
-        Ingest.run(source.resolve(), store, source.reader(err), err::println);
-      }
-      SourceOptions fromDb = new SourceOptions();
-      fromDb.db = into;
-      fromDb.tags = source.tags;
-      return new CatalogView(fromDb.read(err, false));
-    }
-    Catalog catalog = source.read(err, false);
-    return new CatalogView(catalog);
+    return new CatalogView(source.read(err, false));
   }
 
   private String defaultMirror() {
@@ -100,11 +86,5 @@ public final class ServeCommand implements Callable<Integer> {
       return source.mirrors.get(0);
     }
     return "https://binaries.spack.io/develop";
-  }
-
-  static Duration parse(String text) {
-    String t = text.strip().toLowerCase(java.util.Locale.ROOT);
-    long n = Long.parseLong(t.replaceAll("[^0-9]", ""));
-    return t.endsWith("h") ? Duration.ofHours(n) : t.endsWith("m") ? Duration.ofMinutes(n) : Duration.ofSeconds(n);
   }
 }

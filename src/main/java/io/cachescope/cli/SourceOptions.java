@@ -3,18 +3,24 @@ package io.cachescope.cli;
 import io.cachescope.SourceException;
 import io.cachescope.catalog.Catalog;
 import io.cachescope.catalog.Tag;
-import io.cachescope.store.CatalogStore;
 import io.cachescope.mirror.CatalogReader;
 import io.cachescope.mirror.MirrorReader;
 import io.cachescope.mirror.Sources;
 import io.cachescope.mirror.TransportOptions;
+import io.cachescope.store.CatalogStore;
+import io.cachescope.store.Ingest;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** The options every command takes to say what to read: sources file, mirrors or a catalog. */
+/**
+ * The options every command takes to say what to read. A source ({@code --sources} or {@code
+ * --mirror}) names mirrors; {@code --db} names a catalog. With a source alone the mirrors are
+ * read into memory; with {@code --db} alone the catalog is used as it is; with both, the source
+ * is ingested into the catalog first and the catalog is used.
+ */
 public final class SourceOptions {
 
   @Option(
@@ -26,13 +32,14 @@ public final class SourceOptions {
   @Option(
       names = "--mirror",
       paramLabel = "URL",
-      description = "A mirror (path, file://, https://, s3://); repeatable; one unnamed tag.")
+      description = "A mirror (path, file://, https://, s3://); repeatable; one tag named 'mirror'.")
   List<String> mirrors = new ArrayList<>();
 
-  @Option(names = "--db", paramLabel = "URL", description = "A catalog database (jdbc:sqlite:..., jdbc:postgresql://...).")
+  @Option(names = "--db", paramLabel = "URL",
+      description = "The catalog: an SQLite file or jdbc:postgresql://...; with --sources or --mirror, they are ingested into it first.")
   String db;
 
-  @Option(names = "--tag", paramLabel = "TAG", description = "Only these tags of the sources; repeatable.")
+  @Option(names = "--tag", paramLabel = "TAG", description = "Only these tags; repeatable.")
   List<String> tags = new ArrayList<>();
 
   @Option(names = "--view", paramLabel = "NAME", description = "Read this v3 index view (v3/manifests/index/NAME/).")
@@ -50,49 +57,69 @@ public final class SourceOptions {
   @Option(names = "--verify", description = "Read every spec's manifest or signed spec file to verify signatures and learn sizes.")
   boolean verify;
 
+  boolean hasSource() {
+    return sources != null || !mirrors.isEmpty();
+  }
+
   /**
    * Reads the catalog these options name. {@code specFiles}: also read every spec manifest or
    * signed spec file (for sizes and signatures), as {@code --verify} asks.
    */
   Catalog read(PrintStream err, boolean specFiles) {
-    if (db != null) {
-      if (sources != null || !mirrors.isEmpty()) {
-        throw new UsageError("give exactly one of --sources FILE, --mirror URL or --db URL");
-      }
-      try (CatalogStore store = CatalogStore.open(db)) {
-        List<Tag> loaded = new ArrayList<>();
-        for (String name : tags.isEmpty() ? store.tags() : tags) {
-          loaded.add(store.loadTag(name).orElseThrow(() -> new SourceException(db, name, "no such tag in the catalog")));
-        }
-        return new Catalog(loaded);
-      }
+    return read(err, specFiles, tags);
+  }
+
+  /** As {@link #read(PrintStream, boolean)}, for the named tags only (all when empty). */
+  Catalog read(PrintStream err, boolean specFiles, List<String> onlyTags) {
+    if (db == null) {
+      return reader(err, specFiles).read(resolve().only(onlyTags));
     }
+    try (CatalogStore store = CatalogStore.open(db)) {
+      List<String> names = onlyTags;
+      if (hasSource()) {
+        Sources s = resolve().only(onlyTags);
+        ingest(store, s, err, specFiles);
+        names = s.tags().stream().map(Sources.TagSource::name).toList();
+      }
+      List<Tag> loaded = new ArrayList<>();
+      for (String name : names.isEmpty() ? store.tags() : names) {
+        loaded.add(store.loadTag(name).orElseThrow(() -> new SourceException(db, name, "no such tag in the catalog")));
+      }
+      return new Catalog(loaded);
+    }
+  }
+
+  /** Brings {@code store} up to date with the sources; a stack that cannot be read is an error. */
+  Ingest.Report ingest(CatalogStore store, Sources s, PrintStream err, boolean specFiles) {
+    Ingest.Report r = Ingest.run(s, store, reader(err, specFiles), err::println);
+    if (!r.failures().isEmpty()) {
+      r.failures().subList(1, r.failures().size()).forEach(f -> err.println("cachescope: error: " + f));
+      throw new SourceException(db, "", "ingest failed: " + r.failures().get(0));
+    }
+    return r;
+  }
+
+  /** The reader these options configure. */
+  CatalogReader reader(PrintStream err, boolean specFiles) {
     TransportOptions transport = TransportOptions.defaults().withS3Endpoint(s3Endpoint);
     if (cacheDir != null) {
       transport = transport.withCacheDir(cacheDir);
     }
-    MirrorReader.Options options =
-        new MirrorReader.Options(view, null, verify || specFiles, requireSigned);
-    return new CatalogReader(options, transport, err::println).read(resolve());
+    MirrorReader.Options options = new MirrorReader.Options(view, null, verify || specFiles, requireSigned);
+    return new CatalogReader(options, transport, err::println);
   }
 
-  /** The reader these options configure, for commands that fetch mirrors themselves. */
-  CatalogReader reader(PrintStream err) {
-    TransportOptions transport = TransportOptions.defaults().withS3Endpoint(s3Endpoint);
-    if (cacheDir != null) {
-      transport = transport.withCacheDir(cacheDir);
-    }
-    return new CatalogReader(new MirrorReader.Options(view, null, verify, requireSigned), transport, err::println);
-  }
-
-  /** The sources these options name, or an error when they name none or several. */
+  /** The sources these options name, or an error when they name none or both kinds. */
   Sources resolve() {
-    int given = (sources != null ? 1 : 0) + (mirrors.isEmpty() ? 0 : 1) + (db != null ? 1 : 0);
-    if (given != 1) {
-      throw new UsageError("give exactly one of --sources FILE, --mirror URL or --db URL");
+    if (sources != null && !mirrors.isEmpty()) {
+      throw new UsageError("give --sources FILE or --mirror URL, not both");
     }
-    Sources s = sources != null ? Sources.read(sources) : Sources.ofMirrors(mirrors, view);
-    return s.only(tags);
+    if (!hasSource()) {
+      throw new UsageError(db == null
+          ? "give --sources FILE, --mirror URL or --db URL"
+          : "nothing to read: give --sources FILE or --mirror URL");
+    }
+    return sources != null ? Sources.read(sources) : Sources.ofMirrors(mirrors, view);
   }
 
   /** A command line that cannot work as given. */

@@ -8,14 +8,8 @@ import java.io.UncheckedIOException;
 /**
  * An open response body. {@code etag} is the HTTP entity tag (or a stand-in such as the file's
  * modification time), used to skip an index that has not changed; null when unknown.
- * {@code notModified} is true when a conditional request found the cached copy current.
  */
-public record Body(InputStream stream, long length, String etag, boolean notModified)
-    implements Closeable {
-
-  public Body(InputStream stream, long length, String etag) {
-    this(stream, length, etag, false);
-  }
+public record Body(InputStream stream, long length, String etag) implements Closeable {
 
   /** Reads the whole body; for small files only (manifests, keys, spec files). */
   public byte[] readAllBytes() {

@@ -62,7 +62,7 @@ public final class HttpTransport implements Transport {
         int status = response.statusCode();
         if (status == 304 && etag != null && Files.isRegularFile(cached)) {
           Files.deleteIfExists(temp);
-          return Optional.of(open(cached, etag, true));
+          return Optional.of(open(cached, etag));
         }
         if (status == 404 || status == 403 || status == 410) {
           Files.deleteIfExists(temp);
@@ -90,7 +90,7 @@ public final class HttpTransport implements Transport {
               Files.createDirectories(cached.getParent());
               Files.move(temp, cached, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
               Files.writeString(etagFile(cached), newTag, StandardCharsets.UTF_8);
-              return Optional.of(open(cached, newTag, false));
+              return Optional.of(open(cached, newTag));
             }
             return Optional.of(openTemporary(temp, newTag));
           }
@@ -168,8 +168,8 @@ public final class HttpTransport implements Transport {
     }
   }
 
-  private static Body open(Path file, String etag, boolean notModified) throws IOException {
-    return new Body(Files.newInputStream(file), Files.size(file), etag, notModified);
+  private static Body open(Path file, String etag) throws IOException {
+    return new Body(Files.newInputStream(file), Files.size(file), etag);
   }
 
   /** A body read from a temporary file that is deleted when the body is closed. */
@@ -182,7 +182,7 @@ public final class HttpTransport implements Transport {
             Files.deleteIfExists(file);
           }
         };
-    return new Body(in, Files.size(file), etag, false);
+    return new Body(in, Files.size(file), etag);
   }
 
   private static Path gunzip(Path file) throws IOException {

@@ -42,22 +42,22 @@ public final class IndexReader {
           .build();
 
   /**
-   * The records of one index, in file order, with the database version it declared, and every
-   * hash the index mentions (records and edge targets), for a cheap dangling-edge check.
+   * The records of one index, in file order, with the database version it declared, the hashes
+   * of records marked {@code in_buildcache: false} (listed only as dependencies), and every hash
+   * the index mentions (records and edge targets), for a cheap dangling-edge check.
    */
-  public record Result(int databaseVersion, Map<String, ConcreteSpec> specs, Set<String> hashes) {}
+  public record Result(
+      int databaseVersion, Map<String, ConcreteSpec> specs, Set<String> notInBuildcache, Set<String> hashes) {
 
-  private final Interner interner;
-  private final int layouts;
-
-  public IndexReader(Interner interner) {
-    this(interner, 0);
+    public boolean inBuildcache(String hash) {
+      return !notInBuildcache.contains(hash);
+    }
   }
 
-  /** {@code layouts}: the {@link io.cachescope.catalog.Layout#bit()}s every record gets. */
-  public IndexReader(Interner interner, int layouts) {
+  private final Interner interner;
+
+  public IndexReader(Interner interner) {
     this.interner = interner;
-    this.layouts = layouts;
   }
 
   /** Spec file format written by the Spack series that wrote a database version. */
@@ -93,6 +93,7 @@ public final class IndexReader {
     }
     int version = 0;
     Map<String, ConcreteSpec> specs = null;
+    Set<String> notInBuildcache = new java.util.HashSet<>();
     SpecNodeParser nodes = new SpecNodeParser(interner);
     for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
       if (!p.currentName().equals("database")) {
@@ -109,7 +110,7 @@ public final class IndexReader {
         if (field.equals("version")) {
           version = parseVersion(p, value, source);
         } else if (field.equals("installs")) {
-          specs = readInstalls(p, nodes, value, version, source);
+          specs = readInstalls(p, nodes, value, version, source, notInBuildcache);
         } else {
           p.skipChildren();
         }
@@ -125,7 +126,8 @@ public final class IndexReader {
       throw new SourceException(source, "/database/installs", "index has no installs");
     }
     boolean versionFirst = specs.values().stream().findFirst().map(s -> s.specfileVersion() != 0).orElse(true);
-    return new Result(version, versionFirst ? specs : fixVersions(specs, version), nodes.hashesSeen());
+    return new Result(
+        version, versionFirst ? specs : fixVersions(specs, version), notInBuildcache, nodes.hashesSeen());
   }
 
   private static int parseVersion(JsonParser p, JsonToken value, String source)
@@ -147,7 +149,7 @@ public final class IndexReader {
   }
 
   private Map<String, ConcreteSpec> readInstalls(
-      JsonParser p, SpecNodeParser nodes, JsonToken value, int version, String source)
+      JsonParser p, SpecNodeParser nodes, JsonToken value, int version, String source, Set<String> notInBuildcache)
       throws IOException {
     if (value != JsonToken.START_OBJECT) {
       throw new SourceException(source, where(p), "installs must be an object");
@@ -169,7 +171,7 @@ public final class IndexReader {
             throw new SourceException(source, where(p), "record spec is not an object");
           }
           try {
-            spec = nodes.parse(p, key, specfileVersion, true, layouts).spec();
+            spec = nodes.parse(p, key, specfileVersion).spec();
           } catch (SpecNodeParser.NodeException e) {
             throw new SourceException(source, where(p), e.getMessage());
           }
@@ -183,7 +185,7 @@ public final class IndexReader {
         throw new SourceException(source, "/database/installs/" + key, "record has no spec");
       }
       if (!inBuildcache) {
-        spec = spec.withInBuildcache(false);
+        notInBuildcache.add(spec.hash());
       }
       specs.put(spec.hash(), spec);
     }

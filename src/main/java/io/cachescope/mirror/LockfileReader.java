@@ -1,5 +1,6 @@
 package io.cachescope.mirror;
 
+import io.cachescope.catalog.Lockfile;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -107,7 +108,7 @@ public final class LockfileReader {
               throw new SourceException(source, "/concrete_specs/" + key, "not an object");
             }
             try {
-              ConcreteSpec s = nodes.parse(p, key, nodeVersion, false).spec();
+              ConcreteSpec s = nodes.parse(p, key, nodeVersion).spec();
               specs.put(key, s);
             } catch (SpecNodeParser.NodeException e) {
               throw new SourceException(source, "/concrete_specs/" + key, e.getMessage());

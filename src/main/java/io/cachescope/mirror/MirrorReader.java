@@ -7,6 +7,7 @@ import io.cachescope.catalog.Dependency;
 import io.cachescope.catalog.IndexSource;
 import io.cachescope.catalog.Interner;
 import io.cachescope.catalog.Layout;
+import io.cachescope.catalog.Membership;
 import io.cachescope.catalog.SignatureState;
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,6 +79,7 @@ public final class MirrorReader {
 
   private BuildCacheIndex readMirror(URI root, String display) throws IOException {
     Map<String, ConcreteSpec> specs = new LinkedHashMap<>();
+    Map<String, Membership> memberships = new LinkedHashMap<>();
     List<IndexSource> sources = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     List<Set<String>> mentioned = new ArrayList<>();
@@ -91,14 +93,14 @@ public final class MirrorReader {
               ? only
               : V3_INDEX_DIR + (options.view() == null ? "" : options.view() + "/")
                   + "index.manifest.json";
-      readV3Index(root, manifestPath).ifPresent(r -> merge(specs, sources, mentioned, r, Layout.V3));
+      readV3Index(root, manifestPath).ifPresent(r -> merge(specs, memberships, sources, mentioned, r));
       if (sources.isEmpty() && (only != null || options.view() != null)) {
         String what = options.view() != null ? "index view " + options.view() : manifestPath;
         throw new SourceException(display, what, "no such index manifest " + manifestPath);
       }
     }
     if (!v3Only) {
-      readV2Index(root, warnings).ifPresent(r -> merge(specs, sources, mentioned, r, Layout.V2));
+      readV2Index(root, warnings).ifPresent(r -> merge(specs, memberships, sources, mentioned, r));
       if (only != null && sources.isEmpty()) {
         throw new SourceException(display, V2_INDEX, "no such index");
       }
@@ -106,7 +108,7 @@ public final class MirrorReader {
     Keyring keys = null;
     if (sources.isEmpty()) {
       keys = MirrorKeys.load(transport, root);
-      readSpecFilesWithoutIndex(root, keys, specs, sources, mentioned);
+      readSpecFilesWithoutIndex(root, keys, specs, memberships, sources, mentioned);
     }
     if (sources.isEmpty()) {
       String where = options.view() != null ? "index view " + options.view() : "";
@@ -123,18 +125,18 @@ public final class MirrorReader {
       keys = MirrorKeys.load(transport, root);
     }
     if (options.readSpecFiles() || options.requireSigned()) {
-      new SpecFileCheck(transport, root, keys).apply(specs, sources);
+      new SpecFileCheck(transport, root, keys).apply(specs, memberships);
     } else if (!keys.isEmpty()) {
       // A mirror that publishes keys signs its specs; without reading them we cannot say more.
-      specs.replaceAll(
-          (h, s) -> s.inBuildcache() && s.signature() == SignatureState.UNSIGNED
-              ? s.withSignature(SignatureState.UNVERIFIED) : s);
+      memberships.replaceAll(
+          (h, m) -> m.inBuildcache() && m.signature() == SignatureState.UNSIGNED
+              ? m.withSignature(SignatureState.UNVERIFIED) : m);
     }
     if (options.requireSigned()) {
-      requireSigned(display, specs);
+      requireSigned(display, specs, memberships);
     }
     danglingWarnings(specs, mentioned, warnings);
-    return new BuildCacheIndex(display, sources, specs, warnings);
+    return new BuildCacheIndex(display, sources, specs, memberships, warnings);
   }
 
   /**
@@ -154,10 +156,7 @@ public final class MirrorReader {
       if (!v2Only) {
         Optional<Body> manifest = transport.get(resolve(root, manifestPath));
         if (manifest.isPresent()) {
-          byte[] bytes = manifest.get().readAllBytes();
-          if (ClearSigned.isClearSigned(bytes)) {
-            bytes = ClearSigned.parse(bytes, manifestPath).payload();
-          }
+          byte[] bytes = Signed.payload(manifest.get().readAllBytes(), manifestPath);
           Manifest.parse(bytes, manifestPath).blob(DB_MEDIA_TYPE)
               .ifPresent(b -> f.append("v3:").append(b.checksum()).append(';'));
         }
@@ -179,38 +178,41 @@ public final class MirrorReader {
           }
         }
       }
-      return f.length() == 0 ? Optional.empty() : Optional.of(f.toString());
+      if (f.length() == 0) {
+        return Optional.empty();
+      }
+      // The same bytes read with other options give other facts (signatures, sizes, a view).
+      f.append(";read:").append(options.readSpecFiles() ? "spec-files" : "index");
+      if (options.requireSigned()) {
+        f.append(",require-signed");
+      }
+      if (options.view() != null) {
+        f.append(",view=").append(options.view());
+      }
+      return Optional.of(f.toString());
     } catch (IOException e) {
       throw new SourceException(root.toString(), "", "cannot read mirror: " + e.getMessage(), e);
     }
   }
 
+  /** Adds one index's records; a hash several layouts hold is one record with every layout. */
   private static void merge(
       Map<String, ConcreteSpec> specs,
+      Map<String, Membership> memberships,
       List<IndexSource> sources,
       List<Set<String>> mentioned,
-      ReadIndex read,
-      Layout layout) {
+      ReadIndex read) {
     sources.add(read.source());
     mentioned.add(read.hashes());
-    if (specs.isEmpty() && read.specs().values().stream().allMatch(s -> s.layouts() == layout.bit())) {
-      specs.putAll(read.specs()); // the common case: one layout, records already tagged with it
-      return;
-    }
     for (ConcreteSpec s : read.specs().values()) {
-      ConcreteSpec tagged = s.withLayouts(s.layouts() | layout.bit());
-      specs.merge(
-          s.hash(),
-          tagged,
-          (old, neu) -> {
-            ConcreteSpec m = old.withLayouts(old.layouts() | layout.bit());
-            return !m.inBuildcache() && neu.inBuildcache() ? m.withInBuildcache(true) : m;
-          });
+      specs.putIfAbsent(s.hash(), s);
+      memberships.merge(s.hash(), read.memberships().get(s.hash()), Membership::union);
     }
   }
 
   /** {@code hashes}: every hash the index mentions, or null when it was not collected. */
-  record ReadIndex(IndexSource source, Map<String, ConcreteSpec> specs, Set<String> hashes) {}
+  record ReadIndex(
+      IndexSource source, Map<String, ConcreteSpec> specs, Map<String, Membership> memberships, Set<String> hashes) {}
 
   private Optional<ReadIndex> readV3Index(URI root, String manifestPath) throws IOException {
     URI manifestUri = resolve(root, manifestPath);
@@ -218,10 +220,7 @@ public final class MirrorReader {
     if (body.isEmpty()) {
       return Optional.empty();
     }
-    byte[] bytes = body.get().readAllBytes();
-    if (ClearSigned.isClearSigned(bytes)) {
-      bytes = ClearSigned.parse(bytes, manifestUri.toString()).payload();
-    }
+    byte[] bytes = Signed.payload(body.get().readAllBytes(), manifestUri.toString());
     Manifest manifest = Manifest.parse(bytes, manifestUri.toString());
     Manifest.Blob blob =
         manifest
@@ -282,7 +281,11 @@ public final class MirrorReader {
     ReadIndex toIndex(URI uri, Layout layout, String etag) {
       IndexSource source = new IndexSource(uri.toString(), layout, result.databaseVersion(), sha256, etag,
           result.specs().size(), Instant.now());
-      return new ReadIndex(source, result.specs(), result.hashes());
+      Map<String, Membership> memberships = new LinkedHashMap<>(result.specs().size() * 2);
+      for (String hash : result.specs().keySet()) {
+        memberships.put(hash, Membership.of(result.inBuildcache(hash), layout.bit(), -1, SignatureState.UNSIGNED));
+      }
+      return new ReadIndex(source, result.specs(), memberships, result.hashes());
     }
   }
 
@@ -291,7 +294,7 @@ public final class MirrorReader {
     MessageDigest sha = sha256();
     DigestInputStream digesting = new DigestInputStream(raw, sha);
     InputStream in = Compression.gunzipIfNeeded(digesting);
-    IndexReader.Result result = new IndexReader(interner, layout.bit()).read(in, source);
+    IndexReader.Result result = new IndexReader(interner).read(in, source);
     in.transferTo(OutputStream.nullOutputStream());
     digesting.transferTo(OutputStream.nullOutputStream());
     return new Digested(result, HexFormat.of().formatHex(sha.digest()));
@@ -301,6 +304,7 @@ public final class MirrorReader {
       URI root,
       Keyring keys,
       Map<String, ConcreteSpec> specs,
+      Map<String, Membership> memberships,
       List<IndexSource> sources,
       List<Set<String>> mentioned)
       throws IOException {
@@ -310,34 +314,44 @@ public final class MirrorReader {
             .filter(u -> u.getPath().endsWith(".spec.manifest.json"))
             .toList();
     if (!manifests.isEmpty()) {
-      Map<String, ConcreteSpec> found = new LinkedHashMap<>();
+      ReadIndex found = listing(resolve(root, V3_SPEC_DIR), Layout.V3);
       for (URI m : manifests) {
         SpecFileCheck.V3Entry entry = SpecFileCheck.readV3Entry(transport, root, m, keys);
         SpecFile file = reader.read(entry.specBlob(), entry.specBlobUri(), keys, false);
-        addSpecFile(found, file, entry.signature(), entry.tarballSize());
+        addSpecFile(found, file, Layout.V3, entry.signature(), entry.tarballSize());
       }
-      merge(specs, sources, mentioned, new ReadIndex(listing(resolve(root, V3_SPEC_DIR), Layout.V3, found), found, null), Layout.V3);
+      merge(specs, memberships, sources, mentioned, counted(found));
     }
     List<URI> files =
         transport.list(resolve(root, "build_cache/")).stream()
             .filter(u -> isSpecFileName(u.getPath()))
             .toList();
     if (!files.isEmpty()) {
-      Map<String, ConcreteSpec> found = new LinkedHashMap<>();
+      ReadIndex found = listing(resolve(root, "build_cache/"), Layout.V2);
       for (URI f : files) {
         byte[] bytes = transport.get(f).map(Body::readAllBytes).orElse(null);
         if (bytes == null) {
           continue;
         }
         SpecFile file = reader.read(bytes, f.toString(), keys, f.getPath().endsWith(".yaml"));
-        addSpecFile(found, file, file.signature(), -1);
+        addSpecFile(found, file, Layout.V2, file.signature(), -1);
       }
-      merge(specs, sources, mentioned, new ReadIndex(listing(resolve(root, "build_cache/"), Layout.V2, found), found, null), Layout.V2);
+      merge(specs, memberships, sources, mentioned, counted(found));
     }
   }
 
-  private static IndexSource listing(URI dir, Layout layout, Map<String, ConcreteSpec> found) {
-    return new IndexSource(dir.toString(), layout, 0, null, null, found.size(), Instant.now());
+  /** An empty listing of the spec files of one layout, filled by {@link #addSpecFile}. */
+  private static ReadIndex listing(URI dir, Layout layout) {
+    return new ReadIndex(
+        new IndexSource(dir.toString(), layout, 0, null, null, 0, Instant.now()),
+        new LinkedHashMap<>(), new LinkedHashMap<>(), null);
+  }
+
+  /** The listing with its record count filled in. */
+  private static ReadIndex counted(ReadIndex r) {
+    IndexSource s = r.source();
+    IndexSource source = new IndexSource(s.url(), s.layout(), 0, null, null, r.specs().size(), s.fetchedAt());
+    return new ReadIndex(source, r.specs(), r.memberships(), null);
   }
 
   static boolean isSpecFileName(String path) {
@@ -347,25 +361,26 @@ public final class MirrorReader {
   }
 
   /** The root of a spec file is in the cache; its other nodes are records unless pushed too. */
-  static void addSpecFile(
-      Map<String, ConcreteSpec> found, SpecFile file, SignatureState signature, long tarball) {
-    ConcreteSpec root = file.root().withInBuildcache(true).withSignature(signature);
-    if (tarball >= 0) {
-      root = root.withTarballSize(tarball);
-    }
-    found.put(root.hash(), root);
+  static void addSpecFile(ReadIndex found, SpecFile file, Layout layout, SignatureState signature, long tarball) {
+    ConcreteSpec root = file.root();
+    found.specs().put(root.hash(), root);
+    found.memberships().put(root.hash(), Membership.of(true, layout.bit(), tarball, signature));
     for (ConcreteSpec dep : file.nodes().subList(1, file.nodes().size())) {
-      found.putIfAbsent(dep.hash(), dep.withInBuildcache(false));
+      if (found.specs().putIfAbsent(dep.hash(), dep) == null) {
+        found.memberships().put(dep.hash(), Membership.of(false, layout.bit(), -1, SignatureState.UNSIGNED));
+      }
     }
   }
 
-  private static void requireSigned(String display, Map<String, ConcreteSpec> specs) {
+  private static void requireSigned(
+      String display, Map<String, ConcreteSpec> specs, Map<String, Membership> memberships) {
     for (ConcreteSpec s : specs.values()) {
-      if (s.inBuildcache() && s.signature() != SignatureState.VERIFIED) {
+      Membership m = memberships.get(s.hash());
+      if (m.inBuildcache() && m.signature() != SignatureState.VERIFIED) {
         throw new SourceException(
             display,
             s.name() + "/" + s.hash(),
-            "signature " + s.signature().label() + " and --require-signed was given");
+            "signature " + m.signature().label() + " and --require-signed was given");
       }
     }
   }

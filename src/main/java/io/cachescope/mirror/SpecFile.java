@@ -8,11 +8,10 @@ import java.util.List;
  * A spec file as a mirror stores it: the root spec first, then every node of its DAG.
  *
  * @param formatVersion {@code _meta.version} (1 for the YAML-era list form)
- * @param layoutVersion {@code buildcache_layout_version} (0 when absent)
  * @param signature whether the file was clear-signed, and verified
  */
 public record SpecFile(
-    List<ConcreteSpec> nodes, int formatVersion, int layoutVersion, SignatureState signature) {
+    List<ConcreteSpec> nodes, int formatVersion, SignatureState signature) {
 
   public SpecFile {
     nodes = List.copyOf(nodes);

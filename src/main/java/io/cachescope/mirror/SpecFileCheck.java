@@ -1,15 +1,15 @@
 package io.cachescope.mirror;
 
 import io.cachescope.SourceException;
+import io.cachescope.catalog.Compiler;
 import io.cachescope.catalog.ConcreteSpec;
 import io.cachescope.catalog.Dependency;
-import io.cachescope.catalog.IndexSource;
 import io.cachescope.catalog.Layout;
+import io.cachescope.catalog.Membership;
 import io.cachescope.catalog.SignatureState;
 import java.io.IOException;
 import java.net.URI;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,28 +33,29 @@ final class SpecFileCheck {
     this.keys = keys;
   }
 
-  void apply(Map<String, ConcreteSpec> specs, List<IndexSource> sources) throws IOException {
-    for (Map.Entry<String, ConcreteSpec> e : specs.entrySet()) {
-      ConcreteSpec s = e.getValue();
-      if (!s.inBuildcache() || s.signature() == SignatureState.VERIFIED) {
+  void apply(Map<String, ConcreteSpec> specs, Map<String, Membership> memberships) throws IOException {
+    for (Map.Entry<String, Membership> e : memberships.entrySet()) {
+      Membership m = e.getValue();
+      if (!m.inBuildcache() || m.signature() == SignatureState.VERIFIED) {
         continue;
       }
-      ConcreteSpec checked = s;
-      if (s.inLayout(Layout.V3)) {
+      ConcreteSpec s = specs.get(e.getKey());
+      Membership checked = m;
+      if (m.inLayout(Layout.V3)) {
         URI manifest = MirrorReader.resolve(root, v3ManifestPath(s));
         Optional<Manifest.Blob> tarball = Optional.empty();
         Optional<Body> body = transport.get(manifest);
         if (body.isPresent()) {
           Signed signed = Signed.of(body.get().readAllBytes(), manifest.toString(), keys);
-          Manifest m = Manifest.parse(signed.payload(), manifest.toString());
-          tarball = m.blob(MirrorReader.INSTALL_MEDIA_TYPE);
+          Manifest parsed = Manifest.parse(signed.payload(), manifest.toString());
+          tarball = parsed.blob(MirrorReader.INSTALL_MEDIA_TYPE);
           checked = checked.withSignature(signed.state());
         }
         if (tarball.isPresent() && tarball.get().contentLength() >= 0) {
           checked = checked.withTarballSize(tarball.get().contentLength());
         }
       }
-      if (s.inLayout(Layout.V2) && checked.signature() != SignatureState.VERIFIED) {
+      if (m.inLayout(Layout.V2) && checked.signature() != SignatureState.VERIFIED) {
         String prefix = "build_cache/" + v2FilePrefix(s, specs);
         Optional<Body> sig = transport.get(MirrorReader.resolve(root, prefix + ".spec.json.sig"));
         if (sig.isPresent()) {
@@ -109,19 +110,9 @@ final class SpecFileCheck {
    * none-none} for a spec without a compiler (formats.md §2.1).
    */
   static String v2FilePrefix(ConcreteSpec s, Map<String, ConcreteSpec> specs) {
-    String compiler = "none";
-    String compilerVersion = "none";
-    if (s.legacyCompiler() != null) {
-      compiler = s.legacyCompiler().name();
-      compilerVersion = s.legacyCompiler().version();
-    } else {
-      Dependency c = s.primaryCompiler();
-      if (c != null) {
-        compiler = c.name();
-        ConcreteSpec node = specs.get(c.hash());
-        compilerVersion = node == null ? "none" : node.version();
-      }
-    }
+    Compiler c = s.compiler(specs::get);
+    String compiler = c == null ? "none" : c.name();
+    String compilerVersion = c == null || c.version().isEmpty() ? "none" : c.version();
     return String.join(
         "-",
         sanitize(s.platform()),
@@ -137,16 +128,5 @@ final class SpecFileCheck {
   /** Spack's {@code polite_filename}: anything outside {@code [A-Za-z0-9_+.-]} becomes {@code _}. */
   static String sanitize(String part) {
     return part == null ? "None" : part.replaceAll("[^A-Za-z0-9_+.-]", "_");
-  }
-
-  /** A file that may be clear-signed: its payload and what its signature says. */
-  record Signed(byte[] payload, SignatureState state) {
-    static Signed of(byte[] bytes, String source, Keyring keys) {
-      if (!ClearSigned.isClearSigned(bytes)) {
-        return new Signed(bytes, SignatureState.UNSIGNED);
-      }
-      ClearSigned signed = ClearSigned.parse(bytes, source);
-      return new Signed(signed.payload(), signed.verify(keys));
-    }
   }
 }

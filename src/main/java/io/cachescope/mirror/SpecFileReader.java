@@ -46,15 +46,10 @@ public final class SpecFileReader {
    */
   public SpecFile read(byte[] bytes, String source, Keyring keys, boolean yaml) {
     byte[] data = Compression.gunzipIfNeeded(bytes, source);
-    SignatureState signature = SignatureState.UNSIGNED;
-    if (ClearSigned.isClearSigned(data)) {
-      ClearSigned signed = ClearSigned.parse(data, source);
-      signature = signed.verify(keys);
-      data = signed.payload();
-    }
+    Signed signed = Signed.of(data, source, keys);
     JsonFactory factory = yaml ? YAML : IndexReader.JSON;
-    try (JsonParser p = factory.createParser(data)) {
-      return parse(p, source, signature);
+    try (JsonParser p = factory.createParser(signed.payload())) {
+      return parse(p, source, signed.state());
     } catch (JsonProcessingException e) {
       throw IndexReader.malformed(source, e);
     } catch (SpecNodeParser.NodeException e) {
@@ -71,7 +66,7 @@ public final class SpecFileReader {
     }
     List<SpecNodeParser.Parsed> nodes = null;
     int format = 0;
-    int layout = 0;
+
     for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
       String field = p.currentName();
       JsonToken value = p.nextToken();
@@ -98,7 +93,7 @@ public final class SpecFileReader {
           throw new SourceException(source, IndexReader.where(p), "spec must be a list or an object");
         }
       } else if (field.equals("buildcache_layout_version")) {
-        layout = parseLayout(p, value, source);
+        parseLayout(p, value, source); // refuses layouts newer than this reader knows
       } else {
         p.skipChildren();
       }
@@ -109,7 +104,7 @@ public final class SpecFileReader {
     if (format == 0) {
       format = 2;
     }
-    return new SpecFile(resolveEdges(nodes, format), format, layout, signature);
+    return new SpecFile(resolveEdges(nodes, format), format, signature);
   }
 
   private static int readMetaVersion(JsonParser p, JsonToken value, String source)
@@ -163,7 +158,7 @@ public final class SpecFileReader {
         throw new SourceException(source, IndexReader.where(p), "a node must be an object");
       }
       try {
-        nodes.add(parser.parse(p, null, format, nodes.isEmpty()));
+        nodes.add(parser.parse(p, null, format));
       } catch (SpecNodeParser.NodeException e) {
         throw new SourceException(source, IndexReader.where(p), e.getMessage());
       }

@@ -6,7 +6,6 @@ import io.cachescope.catalog.Compiler;
 import io.cachescope.catalog.ConcreteSpec;
 import io.cachescope.catalog.Dependency;
 import io.cachescope.catalog.Interner;
-import io.cachescope.catalog.SignatureState;
 import io.cachescope.catalog.Variant;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -105,21 +104,11 @@ final class SpecNodeParser {
    * of an index (injected as the hash when the node has none, as Spack does for DB v5);
    * {@code specfileVersion} is used when the node carries no {@code original_specfile_version}.
    */
-  Parsed parse(JsonParser p, String knownHash, int specfileVersion, boolean inBuildcache)
-      throws IOException {
-    return parse(p, knownHash, specfileVersion, inBuildcache, 0);
-  }
-
-  /** As above; {@code layouts} is the layout bit set the spec gets. */
-  Parsed parse(
-      JsonParser p, String knownHash, int specfileVersion, boolean inBuildcache, int layouts)
-      throws IOException {
+  Parsed parse(JsonParser p, String knownHash, int specfileVersion) throws IOException {
     expect(p, JsonToken.START_OBJECT, "a spec node must be an object");
     NodeBuilder b = builder;
     b.reset();
     b.specfileVersion = specfileVersion;
-    b.layouts = layouts;
-    b.inBuildcache = inBuildcache;
     JsonToken t = p.nextToken();
     if (t == JsonToken.FIELD_NAME && !isNodeField(p.currentName())) {
       // Old style: {"<package name>": {node}} with a single key.
@@ -211,6 +200,9 @@ final class SpecNodeParser {
           break;
         case "hash":
           b.hash = hash(p, value, "hash");
+          break;
+        case "package_hash":
+          b.packageHash = value == JsonToken.VALUE_NULL ? null : shared(p, value, "package_hash");
           break;
         case "full_hash":
           b.fullHash = value == JsonToken.VALUE_NULL ? null : text(p, value, "full_hash");
@@ -581,8 +573,7 @@ final class SpecNodeParser {
     List<String> nodePatches = List.of();
     boolean external;
     String externalPath;
-    boolean inBuildcache;
-    int layouts;
+    String packageHash;
     String hash;
     String buildHash;
     String fullHash;
@@ -605,8 +596,7 @@ final class SpecNodeParser {
       nodePatches = List.of();
       external = false;
       externalPath = null;
-      inBuildcache = false;
-      layouts = 0;
+      packageHash = null;
       hash = null;
       buildHash = null;
       fullHash = null;
@@ -646,11 +636,8 @@ final class SpecNodeParser {
           dependencies.isEmpty() ? List.of() : List.copyOf(dependencies),
           external,
           externalPath,
-          inBuildcache,
           version,
-          layouts,
-          -1,
-          SignatureState.UNSIGNED);
+          packageHash);
     }
   }
 }

@@ -1,8 +1,10 @@
 package io.cachescope.query;
 
 import io.cachescope.catalog.ConcreteSpec;
-import io.cachescope.mirror.Lockfile;
-import io.cachescope.render.SpecFormat;
+import io.cachescope.catalog.Membership;
+import io.cachescope.catalog.Union;
+import io.cachescope.catalog.Lockfile;
+import io.cachescope.catalog.SpecFormat;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -41,14 +43,13 @@ public record Coverage(List<Coverage.Entry> entries, Coverage.Totals totals) {
       int unknownSizes) {}
 
   /**
-   * @param cache the catalog's records by hash (only those in the build cache count)
+   * @param cache the catalog's records (only those in the build cache count)
    * @param installs whether a binary installs on the host (platform, OS, target)
    */
-  public static Coverage compute(
-      Lockfile lock, Map<String, ConcreteSpec> cache, Predicate<ConcreteSpec> installs) {
+  public static Coverage compute(Lockfile lock, Union cache, Predicate<ConcreteSpec> installs) {
     Map<String, List<ConcreteSpec>> byName = new HashMap<>();
-    for (ConcreteSpec s : cache.values()) {
-      if (s.inBuildcache()) {
+    for (ConcreteSpec s : cache.all()) {
+      if (cache.inBuildcache(s.hash())) {
         byName.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(s);
       }
     }
@@ -61,7 +62,7 @@ public record Coverage(List<Coverage.Entry> entries, Coverage.Totals totals) {
     int unknown = 0;
     for (ConcreteSpec want : lock.specs().values()) {
       Entry e;
-      ConcreteSpec exact = cache.get(want.hash());
+      Membership exact = cache.membership(want.hash());
       if (want.external()) {
         e = new Entry(want.hash(), want.name(), want.version(), Status.EXTERNAL, null, -1);
         external++;
@@ -71,7 +72,7 @@ public record Coverage(List<Coverage.Entry> entries, Coverage.Totals totals) {
       } else {
         ConcreteSpec alt = closest(want, byName.getOrDefault(want.name(), List.of()), installs);
         if (alt != null) {
-          e = new Entry(want.hash(), want.name(), want.version(), Status.COMPATIBLE, alt.hash(), alt.tarballSize());
+          e = new Entry(want.hash(), want.name(), want.version(), Status.COMPATIBLE, alt.hash(), cache.membership(alt.hash()).tarballSize());
           compatible++;
         } else {
           e = new Entry(want.hash(), want.name(), want.version(), Status.MISSING, null, -1);

@@ -1,8 +1,9 @@
 package io.cachescope.query;
 
+import io.cachescope.catalog.Version;
 import io.cachescope.catalog.ConcreteSpec;
+import io.cachescope.catalog.Union;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
@@ -24,13 +25,13 @@ public final class Explain {
   private Explain() {}
 
   public static Result explain(
-      SpecConstraint want, Collection<ConcreteSpec> specs, Function<String, ConcreteSpec> lookup,
-      Microarchitectures archspec, Host host, int limit) {
+      SpecConstraint want, Union specs, Microarchitectures archspec, Host host, int limit) {
+    Function<String, ConcreteSpec> lookup = specs::get;
     List<Near> matches = new ArrayList<>();
     List<Near> near = new ArrayList<>();
     TreeSet<String> names = new TreeSet<>();
-    for (ConcreteSpec s : specs) {
-      if (!s.inBuildcache()) {
+    for (ConcreteSpec s : specs.all()) {
+      if (!specs.inBuildcache(s.hash())) {
         continue;
       }
       names.add(s.name());

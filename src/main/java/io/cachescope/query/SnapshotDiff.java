@@ -2,8 +2,8 @@ package io.cachescope.query;
 
 import io.cachescope.catalog.ConcreteSpec;
 import io.cachescope.catalog.Tag;
-import io.cachescope.render.BuildcacheList;
-import io.cachescope.render.SpecFormat;
+import io.cachescope.catalog.Union;
+import io.cachescope.catalog.SpecFormat;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -144,18 +144,18 @@ public record SnapshotDiff(String from, String to, List<SnapshotDiff.PackageChan
   /** One tag's in-cache specs grouped by package, with its records for compiler lookups. */
   private static final class Side {
     final Tag tag;
-    final Map<String, ConcreteSpec> all;
+    final Union all;
     final Map<String, Map<String, ConcreteSpec>> byName = new TreeMap<>();
 
-    private Side(Tag tag, Map<String, ConcreteSpec> all) {
+    private Side(Tag tag, Union all) {
       this.tag = tag;
       this.all = all;
     }
 
     static Side of(Tag tag, String onlyPackage) {
       Side side = new Side(tag, tag.union());
-      for (ConcreteSpec s : side.all.values()) {
-        if (s.inBuildcache() && (onlyPackage == null || s.name().equals(onlyPackage))) {
+      for (ConcreteSpec s : side.all.all()) {
+        if (side.all.inBuildcache(s.hash()) && (onlyPackage == null || s.name().equals(onlyPackage))) {
           side.byName.computeIfAbsent(s.name(), k -> new LinkedHashMap<>()).put(s.hash(), s);
         }
       }
@@ -165,13 +165,13 @@ public record SnapshotDiff(String from, String to, List<SnapshotDiff.PackageChan
     String configuration(ConcreteSpec s) {
       return s.name() + "@" + s.version()
           + SpecFormat.variants(s.variants(), SpecFormat.Style.SPACK_1)
-          + " " + s.architecture() + " " + BuildcacheList.compilers(s, all::get);
+          + " " + s.architecture() + " " + SpecFormat.compilers(s, all::get);
     }
 
     SpecRef ref(ConcreteSpec s) {
       return new SpecRef(
           s.hash(), s.version(), s.platform(), s.os(), s.target(),
-          BuildcacheList.compilers(s, all::get), tag.stacksOf(s.hash()));
+          SpecFormat.compilers(s, all::get), tag.stacksOf(s.hash()));
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.cachescope.query;
 
+import io.cachescope.catalog.SpecFormat;
 import io.cachescope.catalog.ConcreteSpec;
 import io.cachescope.catalog.Dependency;
 import io.cachescope.catalog.Variant;
@@ -52,11 +53,6 @@ public record SpecConstraint(
           + (versions == null ? "" : "@" + versions);
     }
   }
-
-  /** Spack 1.x shows some compiler packages under their old names; accept both. */
-  private static final Map<String, String> COMPILER_PACKAGES = Map.of(
-      "clang", "llvm", "oneapi", "intel-oneapi-compilers", "rocmcc", "llvm-amdgpu",
-      "intel", "intel-oneapi-compilers-classic", "arm", "acfl");
 
   public SpecConstraint {
     variants = List.copyOf(variants.stream().sorted((a, b) -> a.name().compareTo(b.name())).toList());
@@ -112,12 +108,12 @@ public record SpecConstraint(
     for (VariantConstraint v : variants) {
       Variant have = spec.variant(v.name());
       if (!variantMatches(v, have)) {
-        out.add((have == null ? "no variant " + v.name() : io.cachescope.render.SpecFormat.variant(have, io.cachescope.render.SpecFormat.Style.SPACK_1)) + " (wanted " + v + ")");
+        out.add((have == null ? "no variant " + v.name() : SpecFormat.variant(have, SpecFormat.Style.SPACK_1)) + " (wanted " + v + ")");
       }
     }
     for (CompilerConstraint c : compilers) {
       if (!compilerMatches(c, spec, lookup)) {
-        out.add("compiler " + io.cachescope.render.BuildcacheList.compilers(spec, lookup) + " (wanted " + c + ")");
+        out.add("compiler " + SpecFormat.compilers(spec, lookup) + " (wanted " + c + ")");
       }
     }
     if (platform != null && !platform.equals(spec.platform())) {
@@ -167,7 +163,7 @@ public record SpecConstraint(
   }
 
   private static boolean compilerMatches(CompilerConstraint c, ConcreteSpec spec, Function<String, ConcreteSpec> lookup) {
-    String pkg = COMPILER_PACKAGES.getOrDefault(c.name(), c.name());
+    String pkg = SpecFormat.compilerPackage(c.name());
     for (Dependency d : spec.dependencies()) {
       boolean named = d.name().equals(c.name()) || d.name().equals(pkg);
       boolean virtualsOk = c.virtuals().isEmpty() || d.virtuals().containsAll(c.virtuals());
@@ -183,7 +179,7 @@ public record SpecConstraint(
     }
     if (spec.legacyCompiler() != null && c.virtuals().isEmpty()) {
       String n = spec.legacyCompiler().name();
-      boolean named = n.equals(c.name()) || COMPILER_PACKAGES.getOrDefault(n, n).equals(pkg);
+      boolean named = n.equals(c.name()) || SpecFormat.compilerPackage(n).equals(pkg);
       return named && (c.versions() == null || c.versions().satisfiedBy(spec.legacyCompiler().version()));
     }
     return false;

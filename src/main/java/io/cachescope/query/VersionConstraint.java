@@ -1,5 +1,6 @@
 package io.cachescope.query;
 
+import io.cachescope.catalog.Version;
 import java.util.List;
 
 /**

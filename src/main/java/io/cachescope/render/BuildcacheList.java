@@ -1,28 +1,20 @@
 package io.cachescope.render;
 
+import io.cachescope.catalog.SpecFormat;
 import io.cachescope.catalog.ConcreteSpec;
-import io.cachescope.catalog.Dependency;
+import io.cachescope.catalog.PyStrings;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * Prints specs exactly as Spack 1.x's {@code spack buildcache list} does (formats.md §7.2):
+ * Prints specs exactly as Spack 1.x's {@code spack buildcache list} does (docs/spack-order.md):
  * groups per architecture and compilers, sorted, each under a {@code --} header line.
  */
 public final class BuildcacheList {
-
-  /** Display names Spack 1.x keeps for compiler packages (formats.md §6). */
-  private static final Map<String, String> LEGACY_COMPILER_NAMES =
-      Map.of(
-          "llvm", "clang",
-          "intel-oneapi-compilers", "oneapi",
-          "llvm-amdgpu", "rocmcc",
-          "intel-oneapi-compilers-classic", "intel",
-          "acfl", "arm");
 
   /**
    * What to print per spec: {@code -l} (7-char hash), {@code -L} (full hash), {@code -N}
@@ -33,40 +25,36 @@ public final class BuildcacheList {
   private BuildcacheList() {}
 
   /**
-   * Renders {@code specs}. {@code lookup} finds dependency records (for compiler versions);
-   * {@code versionOrder} orders versions within a package as Spack does.
+   * Renders {@code specs} (in index order). {@code lookup} finds dependency records (for
+   * compiler versions and the DAG comparisons of {@link BuildOrder}).
    */
   public static String render(
       List<ConcreteSpec> specs,
       Function<String, ConcreteSpec> lookup,
-      Comparator<String> versionOrder,
       Options options,
       boolean tty,
       int consoleWidth) {
-    Map<List<String>, List<ConcreteSpec>> groups =
-        new TreeMap<>(Comparator.<List<String>, String>comparing(k -> k.get(0)).thenComparing(k -> k.get(1)));
+    // Groups sort by the text Python prints for their (architecture, compilers) key.
+    Map<String, List<ConcreteSpec>> groups = new TreeMap<>();
+    Map<String, String> headers = new HashMap<>();
     for (ConcreteSpec s : specs) {
-      groups
-          .computeIfAbsent(List.of(s.architecture(), compilers(s, lookup)), k -> new ArrayList<>())
-          .add(s);
+      String compilers = SpecFormat.compilers(s, lookup);
+      String key = groupKey(s, compilers);
+      groups.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
+      headers.putIfAbsent(key, s.architecture() + " / " + compilers);
     }
-    Comparator<ConcreteSpec> order =
-        Comparator.comparing(ConcreteSpec::name)
-            .thenComparing(s -> s.namespace() == null ? "" : s.namespace())
-            .thenComparing(ConcreteSpec::version, versionOrder)
-            .thenComparing(s -> SpecFormat.variants(s.variants(), SpecFormat.Style.SPACK_1))
-            .thenComparing(ConcreteSpec::hash);
+    BuildOrder order = new BuildOrder(lookup);
     StringBuilder out = new StringBuilder();
     boolean first = true;
     int hlineWidth = tty ? Math.min(64, consoleWidth - 2) : 64;
-    for (Map.Entry<List<String>, List<ConcreteSpec>> g : groups.entrySet()) {
+    for (Map.Entry<String, List<ConcreteSpec>> g : groups.entrySet()) {
       if (!first) {
         out.append('\n');
       }
       first = false;
-      out.append(hline(g.getKey().get(0) + " / " + g.getKey().get(1), hlineWidth)).append('\n');
+      out.append(hline(headers.get(g.getKey()), hlineWidth)).append('\n');
       List<ConcreteSpec> members = new ArrayList<>(g.getValue());
-      members.sort(order);
+      members.sort(order); // stable: builds Spack ranks equal keep the index's order
       List<String> lines = new ArrayList<>(members.size());
       for (ConcreteSpec s : members) {
         lines.add(item(s, options));
@@ -74,6 +62,17 @@ public final class BuildcacheList {
       Colify.write(lines, tty, consoleWidth, out);
     }
     return out.toString();
+  }
+
+  /**
+   * {@code str((spec.architecture, compilers))} as Python prints it, e.g. {@code
+   * (ArchSpec(('linux', 'ubuntu24.04', 'x86_64_v3')), ' %c,cxx=gcc@13.2.0')}; a spec without
+   * compilers has an empty compilers string.
+   */
+  static String groupKey(ConcreteSpec s, String compilers) {
+    String c = compilers.equals(SpecFormat.NO_COMPILERS) ? "" : " " + compilers;
+    return "(ArchSpec((" + PyStrings.repr(String.valueOf(s.platform())) + ", " + PyStrings.repr(String.valueOf(s.os()))
+        + ", " + PyStrings.repr(String.valueOf(s.target())) + ")), " + PyStrings.repr(c) + ")";
   }
 
   /** {@code tty.hline}: {@code -- label -----} padded to the width. */
@@ -101,30 +100,5 @@ public final class BuildcacheList {
       b.append(SpecFormat.variants(s.variants(), SpecFormat.Style.SPACK_1));
     }
     return b.toString();
-  }
-
-  /**
-   * The compilers part of a group header: {@code %c,cxx=gcc@10.2.1} per direct compiler
-   * dependency (Spack 1.x), {@code %gcc@=10.2.1} for older specs, or {@code no compilers}.
-   */
-  public static String compilers(ConcreteSpec s, Function<String, ConcreteSpec> lookup) {
-    List<Dependency> deps = s.compilerDependencies();
-    if (!deps.isEmpty()) {
-      List<String> parts = new ArrayList<>();
-      for (Dependency d : deps) {
-        List<String> langs =
-            d.virtuals().stream().filter(ConcreteSpec.COMPILER_LANGUAGES::contains).sorted().toList();
-        ConcreteSpec node = lookup.apply(d.hash());
-        String name = LEGACY_COMPILER_NAMES.getOrDefault(d.name(), d.name());
-        parts.add(
-            "%" + String.join(",", langs) + "=" + name + (node == null ? "" : "@" + node.version()));
-      }
-      return String.join(" ", parts);
-    }
-    if (s.legacyCompiler() != null) {
-      String v = s.legacyCompiler().version();
-      return "%" + s.legacyCompiler().name() + (v.isEmpty() ? "" : "@=" + v);
-    }
-    return "no compilers";
   }
 }

@@ -1,5 +1,6 @@
 package io.cachescope.render;
 
+import io.cachescope.catalog.PyStrings;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -81,44 +82,6 @@ public final class PyJson {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   static void string(String s, StringBuilder out) {
-    out.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"':
-          out.append("\\\"");
-          break;
-        case '\\':
-          out.append("\\\\");
-          break;
-        case '\n':
-          out.append("\\n");
-          break;
-        case '\r':
-          out.append("\\r");
-          break;
-        case '\t':
-          out.append("\\t");
-          break;
-        case '\b':
-          out.append("\\b");
-          break;
-        case '\f':
-          out.append("\\f");
-          break;
-        default:
-          if (c < 0x20 || c > 0x7e) {
-            // UTF-16 units are what Python writes for astral characters too (a surrogate pair).
-            out.append("\\u")
-                .append(HEX[(c >> 12) & 0xf])
-                .append(HEX[(c >> 8) & 0xf])
-                .append(HEX[(c >> 4) & 0xf])
-                .append(HEX[c & 0xf]);
-          } else {
-            out.append(c);
-          }
-      }
-    }
-    out.append('"');
+    PyStrings.json(s, out);
   }
 }

@@ -1,6 +1,7 @@
 package io.cachescope.render;
 
 import io.cachescope.catalog.ConcreteSpec;
+import io.cachescope.catalog.Union;
 import io.cachescope.catalog.Tag;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -79,14 +80,9 @@ public final class SiteData {
    * num_specs_by_stack.
    */
   public static List<Map<String, Object>> packageSummary(Tag tag) {
-    Map<String, ConcreteSpec> union = tag.union();
+    Union union = tag.union();
     StackIndex stacks = new StackIndex(tag);
-    Map<String, List<ConcreteSpec>> byPackage = new TreeMap<>(PyJson.PYTHON_ORDER);
-    for (ConcreteSpec s : union.values()) {
-      if (s.inBuildcache()) {
-        byPackage.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(s);
-      }
-    }
+    Map<String, List<ConcreteSpec>> byPackage = union.byPackage();
     List<Map<String, Object>> rows = new ArrayList<>();
     for (Map.Entry<String, List<ConcreteSpec>> e : byPackage.entrySet()) {
       TreeSet<String> versions = new TreeSet<>(PyJson.PYTHON_ORDER);

@@ -1,6 +1,9 @@
 package io.cachescope.render;
 
+import io.cachescope.catalog.SpecFormat;
+import io.cachescope.catalog.Compiler;
 import io.cachescope.catalog.ConcreteSpec;
+import io.cachescope.catalog.Union;
 import io.cachescope.catalog.Dependency;
 import io.cachescope.catalog.Tag;
 import java.util.ArrayList;
@@ -23,15 +26,16 @@ public final class SpecsPage {
 
   /**
    * The page of one package. {@code stacksOf} gives the stack labels holding a hash; {@code
-   * lookup} finds dependency records (a Spack 1.x spec's compiler is one of them).
+   * union} finds dependency records (a Spack 1.x spec's compiler is one of them) and sizes.
    */
-  public static String render(
+  static String render(
       String tagName,
       String packageName,
       List<ConcreteSpec> specs,
       Function<String, List<String>> stacksOf,
-      Function<String, ConcreteSpec> lookup,
+      Union union,
       boolean withSizes) {
+    Function<String, ConcreteSpec> lookup = union::get;
     List<Map<String, Object>> details = new ArrayList<>();
     TreeSet<String> versions = new TreeSet<>(PyJson.PYTHON_ORDER);
     TreeSet<String> compilers = new TreeSet<>(PyJson.PYTHON_ORDER);
@@ -56,7 +60,8 @@ public final class SpecsPage {
       d.put("hash", s.hash());
       d.put("os", s.os());
       d.put("platform", s.platform());
-      d.put("size", withSizes && s.tarballSize() >= 0 ? (Object) s.tarballSize() : "-");
+      long size = union.membership(s.hash()).tarballSize();
+      d.put("size", withSizes && size >= 0 ? (Object) size : "-");
       d.put("stacks", specStacks);
       d.put("target", s.target());
       d.put("variants", variants);
@@ -96,33 +101,24 @@ public final class SpecsPage {
    * the node compiler as Spack 0.x printed it, {@code gcc@=11.4.0}.
    */
   public static String compiler(ConcreteSpec s, Function<String, ConcreteSpec> lookup) {
-    if (s.specfileVersion() < 5 && s.legacyCompiler() != null) {
-      String v = s.legacyCompiler().version();
-      return s.legacyCompiler().name() + (v.isEmpty() ? "" : "@=" + v);
-    }
-    Dependency c = s.primaryCompiler();
+    Compiler c = s.compiler(lookup);
     if (c == null) {
       return "none";
     }
-    ConcreteSpec node = lookup.apply(c.hash());
-    return node == null ? c.name() : c.name() + "@" + node.version();
+    String at = c == s.legacyCompiler() ? "@=" : "@";
+    return c.version().isEmpty() ? c.name() : c.name() + at + c.version();
   }
 
   /** Every page of a tag: package name to page text, for packages with a spec in the cache. */
   public static Map<String, String> renderTag(Tag tag, boolean withSizes) {
-    Map<String, ConcreteSpec> union = tag.union();
-    Map<String, List<ConcreteSpec>> byPackage = new TreeMap<>(PyJson.PYTHON_ORDER);
-    for (ConcreteSpec s : union.values()) {
-      if (s.inBuildcache()) {
-        byPackage.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(s);
-      }
-    }
+    Union union = tag.union();
+    Map<String, List<ConcreteSpec>> byPackage = union.byPackage();
     StackIndex stacks = new StackIndex(tag);
     Map<String, String> pages = new LinkedHashMap<>();
     for (Map.Entry<String, List<ConcreteSpec>> e : byPackage.entrySet()) {
       pages.put(
           e.getKey(),
-          render(tag.name(), e.getKey(), e.getValue(), stacks::of, union::get, withSizes));
+          render(tag.name(), e.getKey(), e.getValue(), stacks::of, union, withSizes));
     }
     return pages;
   }

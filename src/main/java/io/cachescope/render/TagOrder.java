@@ -1,7 +1,7 @@
 package io.cachescope.render;
 
+import io.cachescope.catalog.Tag;
 import java.util.Comparator;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
  */
 public final class TagOrder {
   private static final Pattern RELEASE = Pattern.compile("^v?[0-9.]+$");
-  private static final Pattern SNAPSHOT = Pattern.compile("^develop-(\\d{4}-\\d{2}-\\d{2})$");
 
   public static final Comparator<String> UPSTREAM =
       Comparator.comparingInt(TagOrder::group)
@@ -29,7 +28,7 @@ public final class TagOrder {
     if (RELEASE.matcher(tag).matches() && !tag.replace("v", "").replace(".", "").isEmpty()) {
       return 1;
     }
-    return SNAPSHOT.matcher(tag).matches() ? 2 : 3;
+    return Tag.snapshotDate(tag) != null ? 2 : 3;
   }
 
   private static java.math.BigInteger releaseKey(String tag) {
@@ -40,7 +39,7 @@ public final class TagOrder {
   }
 
   private static String snapshotDate(String tag) {
-    Matcher m = SNAPSHOT.matcher(tag);
-    return m.matches() ? m.group(1) : "";
+    String date = Tag.snapshotDate(tag);
+    return date == null ? "" : date;
   }
 }

@@ -4,6 +4,7 @@ import io.cachescope.SourceException;
 import io.cachescope.catalog.BuildCacheIndex;
 import io.cachescope.catalog.ConcreteSpec;
 import io.cachescope.catalog.Dependency;
+import io.cachescope.catalog.Membership;
 import io.cachescope.catalog.SignatureState;
 import io.cachescope.catalog.Stack;
 import io.cachescope.catalog.Tag;
@@ -23,8 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -41,7 +40,6 @@ public final class CatalogStore implements AutoCloseable {
     POSTGRESQL
   }
 
-  private static final Pattern SNAPSHOT = Pattern.compile("^develop-(\\d{4}-\\d{2}-\\d{2})$");
   private static final int BATCH = 2_000;
 
   private final String url;
@@ -159,12 +157,11 @@ public final class CatalogStore implements AutoCloseable {
   }
 
   private void upsertTag(String tag, int position) throws SQLException {
-    Matcher m = SNAPSHOT.matcher(tag);
     try (PreparedStatement s = connection.prepareStatement(
         "INSERT INTO tags (name, snapshot_date, position) VALUES (?, ?, ?) "
             + "ON CONFLICT (name) DO UPDATE SET position = excluded.position")) {
       s.setString(1, tag);
-      s.setString(2, m.matches() ? m.group(1) : null);
+      s.setString(2, Tag.snapshotDate(tag));
       s.setInt(3, position);
       s.executeUpdate();
     }
@@ -181,8 +178,8 @@ public final class CatalogStore implements AutoCloseable {
     Set<String> existing = existingHashes(index);
     try (PreparedStatement spec = connection.prepareStatement(
             "INSERT INTO specs (hash, name, version, namespace, platform, os, target, legacy_compiler, variants, flags, "
-                + "external, external_path, specfile_version, layouts, tarball_size, signature) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING");
+                + "external, external_path, specfile_version, package_hash) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING");
         PreparedStatement dep = connection.prepareStatement(
             "INSERT INTO dependencies (hash, position, dep_name, dep_hash, deptypes, virtuals) VALUES (?, ?, ?, ?, ?, ?) "
                 + "ON CONFLICT (hash, position) DO NOTHING")) {
@@ -208,9 +205,7 @@ public final class CatalogStore implements AutoCloseable {
         spec.setInt(i++, s.external() ? 1 : 0);
         spec.setString(i++, s.externalPath());
         spec.setInt(i++, s.specfileVersion());
-        spec.setInt(i++, s.layouts());
-        spec.setLong(i++, s.tarballSize());
-        spec.setString(i, s.signature().name());
+        spec.setString(i, s.packageHash());
         spec.addBatch();
         int position = 0;
         for (Dependency d : s.dependencies()) {
@@ -272,12 +267,19 @@ public final class CatalogStore implements AutoCloseable {
       g.executeUpdate();
     }
     try (PreparedStatement m = connection.prepareStatement(
-        "INSERT INTO memberships (generation, hash, in_buildcache) VALUES (?, ?, ?)")) {
+        "INSERT INTO memberships (generation, hash, in_buildcache, layouts, tarball_size, signature, position) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
       int pending = 0;
+      int position = 0;
       for (ConcreteSpec s : index.all()) {
+        Membership held = index.membership(s.hash());
         m.setLong(1, generation);
         m.setString(2, s.hash());
-        m.setInt(3, s.inBuildcache() ? 1 : 0);
+        m.setInt(3, held.inBuildcache() ? 1 : 0);
+        m.setInt(4, held.layouts());
+        m.setLong(5, held.tarballSize());
+        m.setString(6, held.signature().name());
+        m.setInt(7, position++);
         m.addBatch();
         if (++pending >= BATCH) {
           m.executeBatch();
@@ -346,6 +348,7 @@ public final class CatalogStore implements AutoCloseable {
       }
       Map<String, ConcreteSpec> specs = new LinkedHashMap<>();
       Map<String, Map<String, ConcreteSpec>> byStack = new LinkedHashMap<>();
+      Map<String, Map<String, Membership>> heldBy = new LinkedHashMap<>();
       Map<String, String[]> generationOf = new LinkedHashMap<>();
       try (PreparedStatement s = connection.prepareStatement(
           "SELECT p.stack, g.url, g.sources, g.warnings FROM published p JOIN generations g ON g.id = p.generation "
@@ -355,6 +358,7 @@ public final class CatalogStore implements AutoCloseable {
           while (rs.next()) {
             generationOf.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3), rs.getString(4)});
             byStack.put(rs.getString(1), new LinkedHashMap<>());
+            heldBy.put(rs.getString(1), new LinkedHashMap<>());
           }
         }
       }
@@ -363,9 +367,9 @@ public final class CatalogStore implements AutoCloseable {
       }
       try (PreparedStatement s = connection.prepareStatement(
           "SELECT p.stack, m.in_buildcache, s.hash, s.name, s.version, s.namespace, s.platform, s.os, s.target, "
-              + "s.legacy_compiler, s.variants, s.flags, s.external, s.external_path, s.specfile_version, s.layouts, "
-              + "s.tarball_size, s.signature FROM published p JOIN memberships m ON m.generation = p.generation "
-              + "JOIN specs s ON s.hash = m.hash WHERE p.tag = ? ORDER BY p.position, m.hash")) {
+              + "s.legacy_compiler, s.variants, s.flags, s.external, s.external_path, s.specfile_version, s.package_hash, "
+              + "m.layouts, m.tarball_size, m.signature FROM published p JOIN memberships m ON m.generation = p.generation "
+              + "JOIN specs s ON s.hash = m.hash WHERE p.tag = ? ORDER BY p.position, m.position")) {
         s.setString(1, tag);
         try (ResultSet rs = s.executeQuery()) {
           while (rs.next()) {
@@ -375,12 +379,12 @@ public final class CatalogStore implements AutoCloseable {
               spec = new ConcreteSpec(hash, rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
                   rs.getString(8), rs.getString(9), SpecRows.compiler(rs.getString(10)), SpecRows.variants(rs.getString(11)),
                   SpecRows.flags(rs.getString(12)), deps.getOrDefault(hash, List.of()), rs.getInt(13) != 0,
-                  rs.getString(14), true, rs.getInt(15), rs.getInt(16), rs.getLong(17),
-                  SignatureState.valueOf(rs.getString(18)));
+                  rs.getString(14), rs.getInt(15), rs.getString(16));
               specs.put(hash, spec);
             }
-            boolean inCache = rs.getInt(2) != 0;
-            byStack.get(rs.getString(1)).put(hash, inCache == spec.inBuildcache() ? spec : spec.withInBuildcache(inCache));
+            byStack.get(rs.getString(1)).put(hash, spec);
+            heldBy.get(rs.getString(1)).put(hash, Membership.of(
+                rs.getInt(2) != 0, rs.getInt(17), rs.getLong(18), SignatureState.valueOf(rs.getString(19))));
           }
         }
       }
@@ -388,51 +392,12 @@ public final class CatalogStore implements AutoCloseable {
       for (Map.Entry<String, Map<String, ConcreteSpec>> e : byStack.entrySet()) {
         String[] g = generationOf.get(e.getKey());
         stacks.add(new Stack(e.getKey(), g[0],
-            new BuildCacheIndex(g[0], SpecRows.sources(g[1]), e.getValue(), SpecRows.strings(g[2]))));
+            new BuildCacheIndex(g[0], SpecRows.sources(g[1]), e.getValue(), heldBy.get(e.getKey()), SpecRows.strings(g[2]))));
       }
       return Optional.of(new Tag(tag, stacks));
     } catch (SQLException e) {
       throw new SourceException(url, "tag " + tag, "cannot read: " + rootMessage(e), e);
     }
-  }
-
-  /** Tags whose published stacks hold this hash, in tag order. */
-  public List<String> tagsOf(String hash) {
-    return query(
-        "SELECT DISTINCT t.name, t.position FROM published p JOIN memberships m ON m.generation = p.generation "
-            + "JOIN tags t ON t.name = p.tag WHERE m.hash = ? ORDER BY t.position",
-        rs -> {
-          List<String> out = new ArrayList<>();
-          while (rs.next()) {
-            out.add(rs.getString(1));
-          }
-          return out;
-        }, hash);
-  }
-
-  /** First and last snapshot date (develop-YYYY-MM-DD tags) a hash was seen in, if any. */
-  public Optional<String[]> seen(String hash) {
-    return query(
-        "SELECT MIN(t.snapshot_date), MAX(t.snapshot_date) FROM published p JOIN memberships m ON m.generation = p.generation "
-            + "JOIN tags t ON t.name = p.tag WHERE m.hash = ? AND t.snapshot_date IS NOT NULL",
-        rs -> rs.next() && rs.getString(1) != null
-            ? Optional.of(new String[] {rs.getString(1), rs.getString(2)}) : Optional.<String[]>empty(),
-        hash);
-  }
-
-  /** For one package: its number of specs in the build cache per tag, in tag order. */
-  public Map<String, Integer> countsOverTime(String packageName) {
-    return query(
-        "SELECT t.name, COUNT(DISTINCT s.hash) FROM published p JOIN memberships m ON m.generation = p.generation "
-            + "JOIN specs s ON s.hash = m.hash JOIN tags t ON t.name = p.tag "
-            + "WHERE s.name = ? AND m.in_buildcache = 1 GROUP BY t.name, t.position ORDER BY t.position",
-        rs -> {
-          Map<String, Integer> out = new LinkedHashMap<>();
-          while (rs.next()) {
-            out.put(rs.getString(1), rs.getInt(2));
-          }
-          return out;
-        }, packageName);
   }
 
   // -----------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.cachescope.catalog.ConcreteSpec;
+import io.cachescope.catalog.Membership;
 import io.cachescope.query.Host;
 import io.cachescope.query.Microarchitectures;
 import java.util.ArrayList;
@@ -114,9 +115,10 @@ public final class Api {
     m.put("compilers", view.compilerOf(s));
     m.put("variants", CatalogView.variantsOf(s));
     m.put("stacks", tag == null ? view.stacksOf(s.hash()) : view.stacksOf(s.hash()).getOrDefault(tag, List.of()));
-    m.put("in_buildcache", s.inBuildcache());
-    m.put("size", s.tarballSize() >= 0 ? s.tarballSize() : null);
-    m.put("signature", s.signature().label());
+    Membership held = view.membership(s.hash());
+    m.put("in_buildcache", held.inBuildcache());
+    m.put("size", held.tarballSize() >= 0 ? held.tarballSize() : null);
+    m.put("signature", held.signature().label());
     return m;
   }
 
@@ -131,7 +133,7 @@ public final class Api {
       m.put("flags", s.flags());
       m.put("dependencies", s.dependencies().stream().map(d -> Map.of(
           "name", d.name(), "hash", d.hash(), "deptypes", d.typeNames(), "virtuals", d.virtuals(),
-          "in_buildcache", Optional.ofNullable(view.lookup(d.hash())).map(ConcreteSpec::inBuildcache).orElse(false))).toList());
+          "in_buildcache", view.inBuildcache(d.hash()))).toList());
       return m;
     });
   }

@@ -2,11 +2,13 @@ package io.cachescope.web;
 
 import io.cachescope.catalog.Catalog;
 import io.cachescope.catalog.ConcreteSpec;
+import io.cachescope.catalog.Membership;
+import io.cachescope.catalog.Union;
 import io.cachescope.catalog.Tag;
 import io.cachescope.query.SnapshotDiff;
-import io.cachescope.query.Version;
+import io.cachescope.catalog.Version;
 import io.cachescope.render.BuildcacheList;
-import io.cachescope.render.SpecFormat;
+import io.cachescope.catalog.SpecFormat;
 import io.cachescope.render.StackIndex;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,8 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What the web pages show, computed once from a catalog: per tag its packages with their
@@ -28,7 +28,6 @@ import java.util.regex.Pattern;
  */
 public final class CatalogView {
 
-  private static final Pattern SNAPSHOT = Pattern.compile("^develop-(\\d{4}-\\d{2}-\\d{2})$");
 
   /** One tag: its date (for snapshots), stacks, and packages by name. */
   public record TagView(String name, String date, List<String> stacks, Map<String, PackageView> packages, int specs) {}
@@ -40,7 +39,7 @@ public final class CatalogView {
 
   private final List<TagView> tags = new ArrayList<>();
   private final Map<String, TagView> byName = new LinkedHashMap<>();
-  private final Map<String, ConcreteSpec> specs = new HashMap<>();
+  private final Union specs = new Union();
   private final Map<String, List<String>> tagsOfHash = new HashMap<>();
   private final Map<String, Map<String, List<String>>> stacksOfHash = new HashMap<>();
   private final Map<String, Tag> catalogTags = new HashMap<>();
@@ -50,23 +49,19 @@ public final class CatalogView {
     TreeSet<String> allPackages = new TreeSet<>();
     for (Tag tag : catalog.tags()) {
       catalogTags.put(tag.name(), tag);
-      Map<String, ConcreteSpec> union = tag.union();
+      Union union = tag.union();
+      specs.add(union);
       StackIndex stacks = new StackIndex(tag);
-      Map<String, List<ConcreteSpec>> byPackage = new TreeMap<>();
+      Map<String, List<ConcreteSpec>> byPackage = union.byPackage();
       int count = 0;
-      for (ConcreteSpec s : union.values()) {
-        specs.putIfAbsent(s.hash(), s);
-        if (!s.inBuildcache()) {
-          continue;
-        }
-        count++;
-        byPackage.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(s);
-        tagsOfHash.computeIfAbsent(s.hash(), k -> new ArrayList<>()).add(tag.name());
-        stacksOfHash.computeIfAbsent(s.hash(), k -> new LinkedHashMap<>()).put(tag.name(), stacks.of(s.hash()));
-      }
       Map<String, PackageView> packages = new LinkedHashMap<>();
       for (Map.Entry<String, List<ConcreteSpec>> e : byPackage.entrySet()) {
-        List<ConcreteSpec> list = e.getValue();
+        List<ConcreteSpec> list = new ArrayList<>(e.getValue());
+        for (ConcreteSpec s : list) {
+          count++;
+          tagsOfHash.computeIfAbsent(s.hash(), k -> new ArrayList<>()).add(tag.name());
+          stacksOfHash.computeIfAbsent(s.hash(), k -> new LinkedHashMap<>()).put(tag.name(), stacks.of(s.hash()));
+        }
         list.sort(Comparator.comparing((ConcreteSpec s) -> Version.parse(s.version())).reversed().thenComparing(ConcreteSpec::hash));
         TreeSet<String> versions = new TreeSet<>(Version::compare);
         TreeSet<String> compilers = new TreeSet<>();
@@ -84,9 +79,8 @@ public final class CatalogView {
             new ArrayList<>(versions.descendingSet()), List.copyOf(compilers), List.copyOf(oss), List.copyOf(targets), List.copyOf(labels)));
         allPackages.add(e.getKey());
       }
-      Matcher m = SNAPSHOT.matcher(tag.name());
       List<String> labels = tag.stacks().stream().map(io.cachescope.catalog.Stack::label).distinct().toList();
-      TagView view = new TagView(tag.name(), m.matches() ? m.group(1) : null, labels, packages, count);
+      TagView view = new TagView(tag.name(), Tag.snapshotDate(tag.name()), labels, packages, count);
       tags.add(view);
       byName.put(tag.name(), view);
     }
@@ -122,13 +116,17 @@ public final class CatalogView {
     return Optional.ofNullable(specs.get(hash));
   }
 
-  /** Records whose hash starts with {@code prefix} (at most {@code limit}). */
-  public List<ConcreteSpec> byPrefix(String prefix, int limit) {
-    return specs.values().stream().filter(s -> s.hash().startsWith(prefix)).limit(limit).toList();
-  }
-
   public ConcreteSpec lookup(String hash) {
     return specs.get(hash);
+  }
+
+  /** What the tags together say of a hash: in the cache, layouts, size, signature. */
+  public Membership membership(String hash) {
+    return specs.membership(hash);
+  }
+
+  public boolean inBuildcache(String hash) {
+    return specs.inBuildcache(hash);
   }
 
   public List<String> tagsOf(String hash) {
@@ -141,7 +139,7 @@ public final class CatalogView {
 
   /** Spack 1.x's compiler of a spec, as the header of {@code buildcache list} prints it. */
   public String compilerOf(ConcreteSpec s) {
-    return BuildcacheList.compilers(s, specs::get);
+    return SpecFormat.compilers(s, specs::get);
   }
 
   public static String variantsOf(ConcreteSpec s) {

@@ -2,7 +2,7 @@ package io.cachescope.web;
 
 import io.cachescope.catalog.ConcreteSpec;
 import io.cachescope.catalog.Variant;
-import io.cachescope.render.SpecFormat;
+import io.cachescope.catalog.SpecFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -33,9 +33,9 @@ public final class SiteExport {
     Api api = new Api(view);
     int n = 0;
     write(dir.resolve("index.html"), pages.home(""));
-    write(dir.resolve("static/app.css"), Server.resource("app.css"));
-    write(dir.resolve("static/app.js"), Server.resource("app.js"));
-    write(dir.resolve("api/openapi.json"), Server.resource("openapi.json"));
+    write(dir.resolve("static/app.css"), Routes.resource("app.css"));
+    write(dir.resolve("static/app.js"), Routes.resource("app.js"));
+    write(dir.resolve("api/openapi.json"), Routes.resource("openapi.json"));
     write(dir.resolve("api/home.json"), Api.bytes(api.home()));
     write(dir.resolve("api/tags.json"), Api.bytes(api.tags()));
     CatalogView.TagView first = view.defaultTag().orElseThrow();

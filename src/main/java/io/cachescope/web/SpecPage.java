@@ -1,6 +1,8 @@
 package io.cachescope.web;
 
+import io.cachescope.catalog.SpecFormat;
 import io.cachescope.catalog.ConcreteSpec;
+import io.cachescope.catalog.Membership;
 import io.cachescope.catalog.Dependency;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -10,7 +12,7 @@ import java.util.Set;
 
 /** Everything the page of one hash shows. */
 public record SpecPage(
-    ConcreteSpec spec, String specString, String compilers, List<String> tags,
+    ConcreteSpec spec, Membership membership, String specString, String compilers, List<String> tags,
     Map<String, List<String>> stacks, String firstSeen, String lastSeen, List<TreeLine> tree) {
 
   /** One line of the dependency tree. */
@@ -27,12 +29,12 @@ public record SpecPage(
     String first = dates.isEmpty() ? (tags.isEmpty() ? "-" : tags.get(tags.size() - 1)) : dates.get(0);
     String last = dates.isEmpty() ? (tags.isEmpty() ? "-" : tags.get(0)) : dates.get(dates.size() - 1);
     String compilers = view.compilerOf(s);
-    String string = s.name() + "@" + s.version() + io.cachescope.render.SpecFormat.variants(s.variants(), io.cachescope.render.SpecFormat.Style.SPACK_1)
+    String string = s.name() + "@" + s.version() + SpecFormat.variants(s.variants(), SpecFormat.Style.SPACK_1)
         + " platform=" + s.platform() + " os=" + s.os() + " target=" + s.target()
         + (compilers.equals("no compilers") ? "" : " " + compilers);
     List<TreeLine> tree = new ArrayList<>();
     walk(s, 0, view, tree, new HashSet<>());
-    return new SpecPage(s, string, compilers, tags, view.stacksOf(s.hash()), first, last, tree);
+    return new SpecPage(s, view.membership(s.hash()), string, compilers, tags, view.stacksOf(s.hash()), first, last, tree);
   }
 
   /** Depth-first, each node once (later repeats are shown without their children). */
@@ -47,7 +49,7 @@ public record SpecPage(
         out.add(new TreeLine(depth, d.name(), "", d.hash(), false, false, false, types));
         continue;
       }
-      out.add(new TreeLine(depth, node.name(), node.version(), node.hash(), true, node.inBuildcache(), node.external(), types));
+      out.add(new TreeLine(depth, node.name(), node.version(), node.hash(), true, view.inBuildcache(node.hash()), node.external(), types));
       if (seen.add(node.hash())) {
         walk(node, depth + 1, view, out, seen);
       }

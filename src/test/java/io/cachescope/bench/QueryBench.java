@@ -10,7 +10,7 @@ import io.cachescope.catalog.ConcreteSpec;
 import io.cachescope.catalog.Interner;
 import io.cachescope.catalog.Tag;
 import io.cachescope.mirror.CatalogReader;
-import io.cachescope.mirror.Lockfile;
+import io.cachescope.catalog.Lockfile;
 import io.cachescope.mirror.LockfileReader;
 import io.cachescope.mirror.MirrorReader;
 import io.cachescope.mirror.Sources;
@@ -55,7 +55,7 @@ public class QueryBench {
   @Param("bench/corpus/snapshot2-v3/sources.json")
   public String snapshotB;
 
-  private Map<String, ConcreteSpec> all;
+  private io.cachescope.catalog.Union all;
   private SpecConstraint constraint;
   private Lockfile lock;
   private Tag a;
@@ -100,7 +100,7 @@ public class QueryBench {
 
   @Benchmark
   public long constraintOverTheWholeCatalog() {
-    return all.values().stream().filter(s -> s.inBuildcache() && constraint.matches(s, all::get, archspec)).count();
+    return all.all().stream().filter(s -> all.inBuildcache(s.hash()) && constraint.matches(s, all::get, archspec)).count();
   }
 
   @Benchmark

@@ -31,15 +31,14 @@ class HttpTransportTest {
   }
 
   static String listing(Catalog catalog) {
-    Map<String, io.cachescope.catalog.ConcreteSpec> all = new LinkedHashMap<>();
-    catalog.tags().forEach(t -> t.union().forEach(all::putIfAbsent));
+    io.cachescope.catalog.Union all = catalog.union();
     List<io.cachescope.catalog.ConcreteSpec> shown = new ArrayList<>();
-    for (var s : all.values()) {
-      if (s.inBuildcache() || s.external()) {
+    for (var s : all.all()) {
+      if (all.inBuildcache(s.hash()) || s.external()) {
         shown.add(s);
       }
     }
-    return BuildcacheList.render(shown, all::get, String::compareTo,
+    return BuildcacheList.render(shown, all::get,
         new BuildcacheList.Options(true, false, false, true), false, 80);
   }
 
@@ -133,7 +132,7 @@ class HttpTransportTest {
       });
       TransportOptions s3 = options().withS3Endpoint(server.uri().toString());
       Catalog catalog = read("s3://bucket/develop/e4s", s3);
-      assertThat(catalog.tags().get(0).stacks().get(0).index().all().stream().filter(s -> s.inBuildcache()).count())
+      assertThat(catalog.tags().get(0).stacks().get(0).index().memberships().values().stream().filter(m -> m.inBuildcache()).count())
           .isEqualTo(6);
       assertThat(server.seen).anyMatch(s -> s.path().contains("continuation-token=t2"));
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cachescope.Fixtures;
 import io.cachescope.catalog.ConcreteSpec;
 import io.cachescope.catalog.Interner;
-import io.cachescope.mirror.Lockfile;
+import io.cachescope.catalog.Lockfile;
 import io.cachescope.mirror.LockfileReader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,8 +50,8 @@ class CoverageTest {
   @Test
   void eachSpecIsCachedCompatibleMissingOrExternal() throws IOException {
     Lockfile lock = lockfile();
-    Map<String, ConcreteSpec> cache =
-        io.cachescope.mirror.IndexReaderAccess.read("fixtures/spack-testdata/mirrors/v2_layout/unsigned/build_cache/index.json");
+    io.cachescope.catalog.Union cache =
+        io.cachescope.mirror.IndexReaderAccess.union("fixtures/spack-testdata/mirrors/v2_layout/unsigned/build_cache/index.json");
     Coverage c = Coverage.compute(lock, cache, s -> s.target().equals("m1"));
     assertThat(c.entries())
         .extracting(Coverage.Entry::name, Coverage.Entry::status, Coverage.Entry::alternative)
@@ -66,8 +66,8 @@ class CoverageTest {
 
   @Test
   void aBinaryForAnotherTargetIsNotCompatible() throws IOException {
-    Map<String, ConcreteSpec> cache =
-        io.cachescope.mirror.IndexReaderAccess.read("fixtures/spack-testdata/mirrors/v2_layout/unsigned/build_cache/index.json");
+    io.cachescope.catalog.Union cache =
+        io.cachescope.mirror.IndexReaderAccess.union("fixtures/spack-testdata/mirrors/v2_layout/unsigned/build_cache/index.json");
     Coverage c = Coverage.compute(lockfile(), cache, s -> s.target().equals("aarch64"));
     assertThat(c.entries().get(1).status()).isEqualTo(Coverage.Status.MISSING);
   }

@@ -13,6 +13,8 @@ class MatchTest {
 
   static final Map<String, ConcreteSpec> INDEX =
       IndexReaderAccess.read("fixtures/spack-v3/v3_migrated_unsigned/build_cache/index.json");
+  static final io.cachescope.catalog.Union UNION =
+      IndexReaderAccess.union("fixtures/spack-v3/v3_migrated_unsigned/build_cache/index.json");
   static final Microarchitectures ARCHSPEC = Microarchitectures.builtin();
 
   static List<String> matching(String constraint) {
@@ -75,11 +77,11 @@ class MatchTest {
 
   @Test
   void explainRanksNearMisses() {
-    Explain.Result r = Explain.explain(SpecParser.parse("libelf@0.9 target=m1"), INDEX.values(), INDEX::get, ARCHSPEC, null, 5);
+    Explain.Result r = Explain.explain(SpecParser.parse("libelf@0.9 target=m1"), UNION, ARCHSPEC, null, 5);
     assertThat(r.matches()).isEmpty();
     assertThat(r.nearest()).extracting(n -> n.spec().hash().substring(0, 7)).containsExactly("jr3yipy", "rqh2vuf");
     assertThat(r.nearest().get(0).differences()).containsExactly("version 0.8.13 (wanted @0.9)");
-    Explain.Result typo = Explain.explain(SpecParser.parse("libdwarff"), INDEX.values(), INDEX::get, ARCHSPEC, null, 5);
+    Explain.Result typo = Explain.explain(SpecParser.parse("libdwarff"), UNION, ARCHSPEC, null, 5);
     assertThat(typo.suggestions()).startsWith("libdwarf");
   }
 }

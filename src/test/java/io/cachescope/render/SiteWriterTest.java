@@ -36,16 +36,11 @@ class SiteWriterTest {
   }
 
   static ConcreteSpec spec(String hash, String name, List<Variant> variants) {
-    return new ConcreteSpec(hash, name, "1.0", "builtin", "linux", "ubuntu22.04", "x86_64_v3", null,
-        variants, Map.of(), List.of(), false, null, true, 5, 0, -1, SignatureState.UNSIGNED);
+    return io.cachescope.Specs.spec(hash, name, variants);
   }
 
   static Tag tag(String name, ConcreteSpec... specs) {
-    Map<String, ConcreteSpec> byHash = new LinkedHashMap<>();
-    for (ConcreteSpec s : specs) {
-      byHash.put(s.hash(), s);
-    }
-    return new Tag(name, List.of(new Stack("root", "mem:", new BuildCacheIndex("mem:", List.of(), byHash, List.of()))));
+    return new Tag(name, List.of(io.cachescope.Specs.stack("root", specs)));
   }
 
   @Test

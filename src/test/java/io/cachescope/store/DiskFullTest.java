@@ -89,7 +89,7 @@ class DiskFullTest {
     Map<String, Long> pagesBefore = listing(out);
     String before;
     try (CatalogStore store = CatalogStore.open(db)) {
-      before = store.tags().toString() + store.loadTag(all.tags().get(1).name()).orElseThrow().union().keySet();
+      before = store.tags().toString() + store.loadTag(all.tags().get(1).name()).orElseThrow().union().specs().keySet();
     }
 
     fill(small);
@@ -108,7 +108,7 @@ class DiskFullTest {
     assertThat(listing(out)).isEqualTo(pagesBefore);
     Files.delete(small.resolve("filler"));
     try (CatalogStore store = CatalogStore.open(db)) {
-      String after = store.tags().toString() + store.loadTag(all.tags().get(1).name()).orElseThrow().union().keySet();
+      String after = store.tags().toString() + store.loadTag(all.tags().get(1).name()).orElseThrow().union().specs().keySet();
       assertThat(after).isEqualTo(before);
     }
     try (Stream<Path> siblings = Files.list(small)) {

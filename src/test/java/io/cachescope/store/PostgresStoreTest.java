@@ -38,8 +38,8 @@ class PostgresStoreTest extends StoreContract {
     String name;
     try (CatalogStore store = CatalogStore.open(db)) {
       Ingest.run(sources, store, reader(), m -> {});
-      name = store.loadTag("develop-2025-03-30").orElseThrow().union().values().stream()
-          .filter(s -> s.inBuildcache()).findFirst().orElseThrow().name();
+      var union = store.loadTag("develop-2025-03-30").orElseThrow().union();
+      name = union.all().stream().filter(s -> union.inBuildcache(s.hash())).findFirst().orElseThrow().name();
     }
     String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<Process> children = new ArrayList<>();

@@ -30,10 +30,8 @@ final class WebFixtures {
     ConcreteSpec evil = new ConcreteSpec(HOSTILE_HASH, HOSTILE_NAME, "1.0\"'><b>x</b>", "builtin", "linux", "ubuntu22.04",
         "x86_64_v3", null,
         List.of(Variant.single("quote", "a\"b'c"), Variant.single("script", "</script><script>alert(2)</script>")),
-        Map.of(), List.of(), false, null, true, 5, 0, -1, SignatureState.UNSIGNED);
-    Map<String, ConcreteSpec> specs = new LinkedHashMap<>();
-    specs.put(evil.hash(), evil);
-    Tag hostile = new Tag("develop-2025-01-05", List.of(new Stack("root", "mem:", new BuildCacheIndex("mem:", List.of(), specs, List.of()))));
+        Map.of(), List.of(), false, null, 5, null);
+    Tag hostile = new Tag("develop-2025-01-05", List.of(io.cachescope.Specs.stack("root", evil)));
     List<Tag> tags = new ArrayList<>(List.of(new Tag("develop-2025-03-30", mirror.stacks()), hostile));
     return new Catalog(tags);
   }

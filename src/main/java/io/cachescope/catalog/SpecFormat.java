@@ -1,12 +1,13 @@
-package io.cachescope.render;
+package io.cachescope.catalog;
 
-import io.cachescope.catalog.ConcreteSpec;
-import io.cachescope.catalog.Variant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Pieces of Spack's spec strings (formats.md §6): variants as Spack 1.x prints them ({@code
+ * Pieces of Spack's spec strings (docs/spack-formats.md, "Spec strings"): compilers, variants as Spack 1.x prints them ({@code
  * +shared}, {@code build_type=Release}, {@code languages:='c,c++'}) or as Spack 0.x did ({@code
  * patches=dbc3892}), with Spack's quoting.
  */
@@ -41,11 +42,66 @@ public final class SpecFormat {
     }
     if (value.indexOf('\'') >= 0) {
       StringBuilder b = new StringBuilder();
-      PyJson.string(value, b);
+      PyStrings.json(value, b);
       return b.toString();
     }
     return "'" + value + "'";
   }
+
+  /**
+   * Display names Spack 1.x keeps for compiler packages ({@code llvm} prints as {@code clang});
+   * constraints accept either name.
+   */
+  private static final Map<String, String> COMPILER_DISPLAY_NAMES =
+      Map.of(
+          "llvm", "clang",
+          "intel-oneapi-compilers", "oneapi",
+          "llvm-amdgpu", "rocmcc",
+          "intel-oneapi-compilers-classic", "intel",
+          "acfl", "arm");
+
+  /** The name Spack 1.x prints for a compiler package. */
+  public static String compilerDisplayName(String packageName) {
+    return COMPILER_DISPLAY_NAMES.getOrDefault(packageName, packageName);
+  }
+
+  /** The compiler package a name means: a display name's package, else the name itself. */
+  public static String compilerPackage(String name) {
+    for (Map.Entry<String, String> e : COMPILER_DISPLAY_NAMES.entrySet()) {
+      if (e.getValue().equals(name)) {
+        return e.getKey();
+      }
+    }
+    return name;
+  }
+
+  /**
+   * The compilers of a spec as {@code buildcache list} headers print them: {@code
+   * %c,cxx=gcc@10.2.1} per direct compiler dependency (Spack 1.x), {@code %gcc@=10.2.1} for older
+   * specs, or {@code no compilers}. {@code lookup} finds the compiler nodes (for versions).
+   */
+  public static String compilers(ConcreteSpec s, Function<String, ConcreteSpec> lookup) {
+    List<Dependency> deps = s.compilerDependencies();
+    if (!deps.isEmpty()) {
+      List<String> parts = new ArrayList<>();
+      for (Dependency d : deps) {
+        List<String> langs =
+            d.virtuals().stream().filter(ConcreteSpec.COMPILER_LANGUAGES::contains).sorted().toList();
+        ConcreteSpec node = lookup.apply(d.hash());
+        parts.add("%" + String.join(",", langs) + "=" + compilerDisplayName(d.name())
+            + (node == null ? "" : "@" + node.version()));
+      }
+      return String.join(" ", parts);
+    }
+    if (s.legacyCompiler() != null) {
+      String v = s.legacyCompiler().version();
+      return "%" + s.legacyCompiler().name() + (v.isEmpty() ? "" : "@=" + v);
+    }
+    return NO_COMPILERS;
+  }
+
+  /** What {@link #compilers} says of a spec without any. */
+  public static final String NO_COMPILERS = "no compilers";
 
   public static String quoteIfNeeded(String value) {
     return quoteIfNeeded(value, Style.SPACK_1);

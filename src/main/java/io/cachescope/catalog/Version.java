@@ -1,4 +1,4 @@
-package io.cachescope.query;
+package io.cachescope.catalog;
 
 import java.util.ArrayList;
 import java.util.List;

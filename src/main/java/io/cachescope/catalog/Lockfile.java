@@ -1,4 +1,4 @@
-package io.cachescope.mirror;
+package io.cachescope.catalog;
 
 import io.cachescope.catalog.ConcreteSpec;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.cachescope.query;
+package io.cachescope.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

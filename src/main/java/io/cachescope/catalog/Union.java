@@ -1,0 +1,84 @@
+package io.cachescope.catalog;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.ArrayList;
+
+/**
+ * The specs of several stacks (a tag) or tags (a catalog) taken together, as Spack merges the
+ * indices of its mirrors: each hash once, its record from the first stack that lists it, its
+ * {@link Membership} the {@link Membership#union} of what every stack says.
+ */
+public final class Union {
+  private final Map<String, ConcreteSpec> specs = new LinkedHashMap<>();
+  private final Map<String, Membership> memberships = new LinkedHashMap<>();
+
+  /** Adds what one stack lists; earlier stacks keep their records. */
+  public Union add(BuildCacheIndex index) {
+    for (ConcreteSpec s : index.all()) {
+      specs.putIfAbsent(s.hash(), s);
+      memberships.merge(s.hash(), index.membership(s.hash()), Membership::union);
+    }
+    return this;
+  }
+
+  /** Adds another union; its records come after (and lose to) the ones already here. */
+  public Union add(Union other) {
+    other.specs.forEach(specs::putIfAbsent);
+    other.memberships.forEach((h, m) -> memberships.merge(h, m, Membership::union));
+    return this;
+  }
+
+  public ConcreteSpec get(String hash) {
+    return specs.get(hash);
+  }
+
+  public Membership membership(String hash) {
+    return memberships.get(hash);
+  }
+
+  /** Whether any stack holds the binary of this hash. */
+  public boolean inBuildcache(String hash) {
+    Membership m = memberships.get(hash);
+    return m != null && m.inBuildcache();
+  }
+
+  public boolean contains(String hash) {
+    return specs.containsKey(hash);
+  }
+
+  /** Every record, in the order first listed (dependency-only records included). */
+  public Collection<ConcreteSpec> all() {
+    return specs.values();
+  }
+
+  /** The records by hash, read-only; for lookups of dependency nodes. */
+  public Map<String, ConcreteSpec> specs() {
+    return java.util.Collections.unmodifiableMap(specs);
+  }
+
+  /**
+   * The records whose binary some stack holds, by package name in code point order (as Python
+   * sorts), each package's records in the order first listed.
+   */
+  public Map<String, List<ConcreteSpec>> byPackage() {
+    Map<String, List<ConcreteSpec>> out = new TreeMap<>(Union::codePointOrder);
+    for (ConcreteSpec s : specs.values()) {
+      if (inBuildcache(s.hash())) {
+        out.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(s);
+      }
+    }
+    return out;
+  }
+
+  private static int codePointOrder(String a, String b) {
+    return java.util.Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray());
+  }
+
+  public int size() {
+    return specs.size();
+  }
+}

@@ -1,0 +1,59 @@
+package io.cachescope.web;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * A response ready to send: body, its gzip form (when worth it), ETag and content type. Built
+ * once per URL and catalog, then served from the {@link ResponseCache}.
+ */
+record Response(int status, byte[] body, byte[] gzip, String etag, String type) {
+
+  static Response of(int status, byte[] body, String type) {
+    String etag = "\"" + HexFormat.of().formatHex(sha256(body), 0, 12) + "\"";
+    byte[] gzip = null;
+    if (body.length > 1024) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4);
+      try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+        gz.write(body);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      gzip = out.toByteArray();
+    }
+    return new Response(status, body, gzip, etag, type);
+  }
+
+  static Response html(String body) {
+    return of(200, body.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8");
+  }
+
+  /** The page, or a plain 404 when there is none. */
+  static Response html(Optional<String> body) {
+    return body.map(Response::html).orElseGet(() -> of(404, "not found".getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8"));
+  }
+
+  /** JSON of a value; an empty {@link Optional} is a 404 with an error object. */
+  static Response json(Object value) {
+    if (value instanceof Optional<?> o) {
+      return o.isEmpty() ? of(404, Api.bytes(Map.of("error", "not found")), "application/json") : json(o.get());
+    }
+    return of(200, Api.bytes(value), "application/json");
+  }
+
+  private static byte[] sha256(byte[] bytes) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(bytes);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,124 @@
+package io.cachescope.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The URL table: every page and its JSON under {@code /api}, each answered from the
+ * {@link ResponseCache} or rendered from the current catalog view.
+ */
+final class Routes {
+
+  private static final List<String> STATIC = List.of("app.css", "app.js");
+
+  private final Supplier<CatalogView> view;
+  private final String mirrorUrl;
+  private final ResponseCache cache;
+
+  Routes(Supplier<CatalogView> view, String mirrorUrl, ResponseCache cache) {
+    this.view = view;
+    this.mirrorUrl = mirrorUrl;
+    this.cache = cache;
+  }
+
+  void register(RoutesConfig routes) {
+    routes.get("/", ctx -> cached(ctx, () -> Response.html(pages().home("/"))));
+    routes.get("/search", ctx -> cached(ctx, () -> Response.html(pages().search(q(ctx, "q"), q(ctx, "tag"), "/"))));
+    routes.get("/tag/{tag}", ctx -> cached(ctx, () -> Response.html(pages().tag(ctx.pathParam("tag"), "/"))));
+    routes.get("/package/{tag}/{name}", ctx -> cached(ctx, () ->
+        Response.html(pages().pkg(ctx.pathParam("tag"), ctx.pathParam("name"), filters(ctx), page(ctx), "/"))));
+    routes.get("/spec/{hash}", ctx -> cached(ctx, () -> Response.html(pages().spec(ctx.pathParam("hash"), "/"))));
+    routes.get("/host", ctx -> cached(ctx, () ->
+        Response.html(pages().host(q(ctx, "platform"), q(ctx, "os"), q(ctx, "target"), q(ctx, "tag"), "/"))));
+    routes.get("/diff", ctx -> {
+      List<CatalogView.TagView> tags = view.get().tags();
+      String to = q(ctx, "to").isBlank() && !tags.isEmpty() ? tags.get(0).name() : q(ctx, "to");
+      String from = q(ctx, "from").isBlank() && tags.size() > 1 ? tags.get(1).name() : q(ctx, "from").isBlank() ? to : q(ctx, "from");
+      cached(ctx, () -> Response.html(pages().diff(from, to, "/")));
+    });
+    routes.get("/static/{file}", this::staticFile);
+    routes.get("/api/openapi.json", ctx -> cached(ctx, () -> Response.of(200, resource("openapi.json"), "application/json")));
+    routes.get("/api/home", ctx -> cached(ctx, () -> Response.json(api().home())));
+    routes.get("/api/tags", ctx -> cached(ctx, () -> Response.json(api().tags())));
+    routes.get("/api/tags/{tag}/packages", ctx -> cached(ctx, () -> Response.json(api().packages(ctx.pathParam("tag")))));
+    routes.get("/api/search", ctx -> cached(ctx, () -> Response.json(api().search(q(ctx, "q"), q(ctx, "tag"), pages()))));
+    routes.get("/api/packages/{tag}/{name}", ctx -> cached(ctx, () ->
+        Response.json(api().pkg(ctx.pathParam("tag"), ctx.pathParam("name"), filters(ctx), page(ctx)))));
+    routes.get("/api/specs/{hash}", ctx -> cached(ctx, () -> Response.json(api().spec(ctx.pathParam("hash")))));
+    routes.get("/api/host", ctx -> cached(ctx, () ->
+        Response.json(api().host(q(ctx, "platform"), q(ctx, "os"), q(ctx, "target"), q(ctx, "tag"), pages()))));
+    routes.get("/api/diff", ctx -> cached(ctx, () -> {
+      CatalogView v = view.get();
+      String from = q(ctx, "from");
+      String to = q(ctx, "to");
+      String pkg = q(ctx, "package").isBlank() ? null : q(ctx, "package");
+      return Response.json(v.hasTag(from) && v.hasTag(to) ? Optional.of(v.diff(from, to, pkg)) : Optional.empty());
+    }));
+  }
+
+  private Pages pages() {
+    return new Pages(view.get(), mirrorUrl);
+  }
+
+  private Api api() {
+    return new Api(view.get());
+  }
+
+  private void cached(Context ctx, Supplier<Response> render) {
+    String url = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
+    Headers.send(ctx, cache.get(url, render));
+  }
+
+  private void staticFile(Context ctx) {
+    String file = ctx.pathParam("file");
+    if (!STATIC.contains(file)) {
+      ctx.status(404);
+      return;
+    }
+    cached(ctx, () -> Response.of(200, resource(file), file.endsWith(".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8"));
+  }
+
+  static byte[] resource(String name) {
+    try (InputStream in = Routes.class.getResourceAsStream("/web/" + name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + name);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String q(Context ctx, String name) {
+    String v = ctx.queryParam(name);
+    return v == null ? "" : v.strip();
+  }
+
+  private static int page(Context ctx) {
+    try {
+      return Integer.parseInt(q(ctx, "page"));
+    } catch (NumberFormatException e) {
+      return 1;
+    }
+  }
+
+  private static Map<String, List<String>> filters(Context ctx) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (String facet : Facets.NAMES) {
+      List<String> values = ctx.queryParams(facet);
+      if (!values.isEmpty()) {
+        out.put(facet, new ArrayList<>(values));
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,117 @@
+package io.cachescope.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cachescope.catalog.ConcreteSpec;
+import io.cachescope.catalog.Dependency;
+import io.cachescope.catalog.Variant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Spack's order of the builds of a {@code buildcache list} group (docs/spack-order.md). */
+class BuildOrderTest {
+
+  private final Map<String, ConcreteSpec> records = new HashMap<>();
+
+  private ConcreteSpec add(String hash, String name, String version, List<Variant> variants,
+      List<Dependency> deps, String packageHash) {
+    ConcreteSpec s = new ConcreteSpec(hash, name, version, "builtin", "linux", "ubuntu24.04", "x86_64_v3", null,
+        variants, Map.of(), deps, false, null, 5, packageHash);
+    records.put(hash, s);
+    return s;
+  }
+
+  private ConcreteSpec add(String hash, String name, String version, List<Variant> variants) {
+    return add(hash, name, version, variants, List.of(), "p");
+  }
+
+  private List<String> sorted(ConcreteSpec... specs) {
+    List<ConcreteSpec> list = new ArrayList<>(List.of(specs));
+    list.sort(new BuildOrder(records::get));
+    return list.stream().map(ConcreteSpec::hash).toList();
+  }
+
+  private String listing(ConcreteSpec... specs) {
+    return BuildcacheList.render(List.of(specs), records::get,
+        new BuildcacheList.Options(true, false, false, true), false, 80);
+  }
+
+  @Test
+  void aFalseBooleanVariantSortsBeforeTrueAsPythonComparesTheirNames() {
+    // Printed, "+shared" sorts before "~shared"; Spack compares the values False < True.
+    ConcreteSpec on = add("a".repeat(32), "zlib", "1.3", List.of(Variant.bool("shared", true)));
+    ConcreteSpec off = add("b".repeat(32), "zlib", "1.3", List.of(Variant.bool("shared", false)));
+    assertThat(sorted(on, off)).containsExactly(off.hash(), on.hash());
+  }
+
+  @Test
+  void valuesCompareAsStringsAndVariantsInNameOrder() {
+    ConcreteSpec cmake = add("a".repeat(32), "zlib", "1.3",
+        List.of(Variant.single("build_system", "cmake"), Variant.bool("pic", false)));
+    ConcreteSpec autotools = add("b".repeat(32), "zlib", "1.3",
+        List.of(Variant.single("build_system", "autotools"), Variant.bool("pic", true)));
+    ConcreteSpec fewer = add("c".repeat(32), "zlib", "1.3", List.of(Variant.single("build_system", "autotools")));
+    // A variant list that is a prefix of another sorts first; then values as strings.
+    assertThat(sorted(cmake, autotools, fewer)).containsExactly(fewer.hash(), autotools.hash(), cmake.hash());
+  }
+
+  @Test
+  void versionsInSpacksOrderNotAsText() {
+    ConcreteSpec v10 = add("a".repeat(32), "cmake", "3.10.0", List.of());
+    ConcreteSpec v9 = add("b".repeat(32), "cmake", "3.9.6", List.of());
+    assertThat(sorted(v10, v9)).containsExactly(v9.hash(), v10.hash());
+  }
+
+  @Test
+  void buildsThatDifferOnlyInPackageHashSortByIt() {
+    ConcreteSpec late = add("a".repeat(32), "zlib", "1.3", List.of(), List.of(), "zzzz");
+    ConcreteSpec early = add("b".repeat(32), "zlib", "1.3", List.of(), List.of(), "aaaa");
+    ConcreteSpec none = add("c".repeat(32), "zlib", "1.3", List.of(), List.of(), null);
+    assertThat(sorted(late, early, none)).containsExactly(none.hash(), early.hash(), late.hash());
+  }
+
+  @Test
+  void buildsThatPrintAlikeSortByTheirDependencies() {
+    ConcreteSpec zlib13 = add("z".repeat(31) + "3", "zlib", "1.3", List.of());
+    ConcreteSpec zlib12 = add("z".repeat(31) + "2", "zlib", "1.2", List.of());
+    ConcreteSpec bzip = add("y".repeat(32), "bzip2", "1.0.8", List.of());
+    ConcreteSpec withNew = add("a".repeat(32), "libpng", "1.6", List.of(),
+        List.of(link("zlib", zlib13), link("bzip2", bzip)), "p");
+    ConcreteSpec withOld = add("b".repeat(32), "libpng", "1.6", List.of(),
+        List.of(link("zlib", zlib12), link("bzip2", bzip)), "p");
+    // Direct dependencies are compared in name order: bzip2 ties, then zlib 1.2 < 1.3.
+    assertThat(sorted(withNew, withOld)).containsExactly(withOld.hash(), withNew.hash());
+    assertThat(listing(withNew, withOld)).isEqualTo(
+        "-- linux-ubuntu24.04-x86_64_v3 / no compilers ------------------\n"
+            + "bbbbbbb libpng@1.6  aaaaaaa libpng@1.6\n");
+  }
+
+  @Test
+  void equalBuildsKeepTheIndexOrderAndTheHashIsNoKey() {
+    ConcreteSpec first = add("z".repeat(32), "zlib", "1.3", List.of());
+    ConcreteSpec second = add("a".repeat(32), "zlib", "1.3", List.of());
+    assertThat(sorted(first, second)).containsExactly(first.hash(), second.hash());
+    assertThat(sorted(second, first)).containsExactly(second.hash(), first.hash());
+  }
+
+  @Test
+  void groupsSortByThePythonTextOfTheirKey() {
+    ConcreteSpec v3 = add("a".repeat(32), "zlib", "1.3", List.of());
+    ConcreteSpec generic = new ConcreteSpec("b".repeat(32), "zlib", "1.3", "builtin", "linux", "ubuntu24.04", "x86_64",
+        null, List.of(), Map.of(), List.of(), false, null, 5, "p");
+    records.put(generic.hash(), generic);
+    assertThat(BuildcacheList.groupKey(v3, "%c=gcc@13.2.0"))
+        .isEqualTo("(ArchSpec(('linux', 'ubuntu24.04', 'x86_64_v3')), ' %c=gcc@13.2.0')");
+    assertThat(BuildcacheList.groupKey(v3, "no compilers"))
+        .isEqualTo("(ArchSpec(('linux', 'ubuntu24.04', 'x86_64_v3')), '')");
+    // x86_64 before x86_64_v3: the quote that ends 'x86_64' sorts before '_'.
+    assertThat(listing(v3, generic)).startsWith("-- linux-ubuntu24.04-x86_64 / no compilers");
+  }
+
+  private static Dependency link(String name, ConcreteSpec to) {
+    return new Dependency(name, to.hash(), Dependency.LINK, List.of());
+  }
+}
