@@ -7,9 +7,9 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Pieces of Spack's spec strings (docs/spack-formats.md, "Spec strings"): compilers, variants as Spack 1.x prints them ({@code
- * +shared}, {@code build_type=Release}, {@code languages:='c,c++'}) or as Spack 0.x did ({@code
- * patches=dbc3892}), with Spack's quoting.
+ * Spack's spec strings (docs/spack-formats.md, "Spec strings"): compilers and variants as Spack
+ * 1.x prints them ({@code %c,cxx=gcc@12.3.0}, {@code +shared}, {@code build_type=Release},
+ * {@code languages:='c,c++'}) or as Spack 0.x did ({@code patches=dbc3892}), with Spack's quoting.
  */
 public final class SpecFormat {
 

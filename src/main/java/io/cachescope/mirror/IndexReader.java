@@ -17,7 +17,7 @@ import java.util.Set;
 
 /**
  * Streams a Spack index database ({@code build_cache/index.json}, the v3 index blob, the OCI
- * index layer; formats.md §4) into specs, one record at a time: no tree of the whole file is ever
+ * index layer; docs/spack-formats.md, "Index database") into specs, one record at a time: no tree of the whole file is ever
  * built, so an index of hundreds of megabytes reads in a small heap.
  */
 public final class IndexReader {

@@ -28,7 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads everything one mirror holds, in every layout it has (formats.md §2.4): the v3 index
+ * Reads everything one mirror holds, in every layout it has (docs/spack-formats.md, "Discovering what a mirror holds"): the v3 index
  * (or a named index view), the v2 {@code build_cache/index.json}, and, for a mirror without an
  * index, its spec files, as {@code spack buildcache update-index} would. A mixed mirror's
  * layouts are merged by hash and each spec remembers which layouts hold it.

@@ -107,7 +107,7 @@ final class SpecFileCheck {
   /**
    * The v2 spec file name without extension: {@code
    * <platform>-<os>-<target>-<compiler>-<compiler version>-<name>-<version>-<hash>}, with {@code
-   * none-none} for a spec without a compiler (formats.md §2.1).
+   * none-none} for a spec without a compiler (docs/spack-formats.md, "Layout v2").
    */
   static String v2FilePrefix(ConcreteSpec s, Map<String, ConcreteSpec> specs) {
     Compiler c = s.compiler(specs::get);

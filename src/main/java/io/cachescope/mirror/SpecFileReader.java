@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads spec files of formats 1 to 5 (formats.md §5.1): YAML list form, JSON {@code nodes} with
+ * Reads spec files of formats 1 to 5 (docs/spack-formats.md, "Spec files and nodes"): YAML list form, JSON {@code nodes} with
  * edges keyed by {@code hash}, {@code build_hash} or {@code full_hash}; plain, gzip'ed or PGP
  * clear-signed. The first node is the root; every other node is a dependency record.
  */

@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Reads one spec node dict (formats.md §5) from a streaming parser into a {@link ConcreteSpec},
+ * Reads one spec node dict (docs/spack-formats.md, "Spec files and nodes") from a streaming parser into a {@link ConcreteSpec},
  * without building a tree. The same node shape appears in index records and spec files of every
  * version; both the new style ({@code {"name": ...}}) and the old name-keyed style ({@code
  * {"zlib": {...}}}) are accepted. Unknown fields are skipped, so newer writers still read.

@@ -16,7 +16,7 @@ import java.util.Set;
 /**
  * archspec's CPU microarchitecture DAG (archspec/archspec-json, shipped as a resource): a binary
  * built for target T runs on host H when T is H or one of H's ancestors, which is what {@code
- * spack install} accepts (formats.md §7.4, §8).
+ * spack install} accepts (docs/spack-formats.md, "Host compatibility").
  */
 public final class Microarchitectures {
 

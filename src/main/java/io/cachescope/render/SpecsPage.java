@@ -17,7 +17,7 @@ import java.util.function.Function;
 
 /**
  * cache.spack.io's per-package page, {@code _cache/<tag>/<package>/specs.md}, byte for byte as
- * its generator wrote it (upstream.md §0): a Jekyll front matter with {@code meta} and {@code
+ * its generator wrote it (docs/cache-spack-io.md): a Jekyll front matter with {@code meta} and {@code
  * spec_details} as Python's {@code json.dumps(..., sort_keys=True)}, and no final newline.
  */
 public final class SpecsPage {

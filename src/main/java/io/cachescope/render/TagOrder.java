@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.regex.Pattern;
 
 /**
- * The order cache.spack.io lists tags in ({@code tag_sorter}, upstream.md §2): {@code develop}
+ * The order cache.spack.io lists tags in ({@code tag_sorter}, docs/cache-spack-io.md, "Tags"): {@code develop}
  * first, then releases by {@code -int(name without "v" and ".")} (so {@code v2025.07.0} comes
  * first and {@code v1.0.0} after {@code v0.23.1}: a quirk kept on purpose), then {@code
  * develop-YYYY-MM-DD} snapshots newest first, then anything else by name.

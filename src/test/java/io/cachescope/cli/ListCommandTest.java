@@ -128,7 +128,7 @@ class ListCommandTest {
     assertThat(signed.out()).isEqualTo(golden());
   }
 
-  /** formats.md §7.2: one quoted argument combines its parts; separate arguments are OR-ed. */
+  /** docs/spack-order.md: one quoted argument combines its parts; separate arguments are OR-ed. */
   @org.junit.jupiter.api.Test
   void constraintsAreOneArgumentEachAsInSpack() {
     String mirror = Fixtures.path("fixtures/spack-v3/v3_migrated_unsigned").toString();
@@ -143,5 +143,51 @@ class ListCommandTest {
     Run bad = run("list", "-a", "--mirror", mirror, "libelf@@1");
     assertThat(bad.code()).isEqualTo(1);
     assertThat(bad.err()).contains("libelf@@1\n       ^");
+  }
+
+  @org.junit.jupiter.api.Test
+  void aCatalogWrittenByIngestListsAsTheMirrorsDo(@org.junit.jupiter.api.io.TempDir Path tmp) {
+    String db = tmp.resolve("c.db").toString();
+    String signed = Fixtures.path("fixtures/spack-v3/v3_migrated_signed").toString();
+    Run ingest = run("ingest", "--mirror", signed, "--db", db);
+    assertThat(ingest.code()).as(ingest.err()).isZero();
+    Run fromDb = run("list", "-a", "-l", "-v", "--db", db);
+    assertThat(fromDb.code()).as(fromDb.err()).isZero();
+    assertThat(fromDb.out()).isEqualTo(golden());
+  }
+
+  @org.junit.jupiter.api.Test
+  void aReingestWithVerifyIsWhatListSays(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+    String db = tmp.resolve("c.db").toString();
+    String signed = Fixtures.path("fixtures/spack-v3/v3_migrated_signed").toString();
+    assertThat(run("ingest", "--mirror", signed, "--db", db).code()).isZero();
+    assertThat(signatures(run("list", "-a", "--json", "--db", db).out())).containsOnly("unverified");
+    assertThat(run("ingest", "--mirror", signed, "--db", db, "--verify").code()).isZero();
+    assertThat(signatures(run("list", "-a", "--json", "--db", db).out())).containsOnly("verified");
+  }
+
+  /** The signature states of the in-cache specs of a {@code list --json}. */
+  private static List<String> signatures(String json) throws Exception {
+    List<String> out = new ArrayList<>();
+    for (var spec : new com.fasterxml.jackson.databind.ObjectMapper().readTree(json)) {
+      if (spec.get("in_buildcache").asBoolean()) {
+        out.add(spec.get("signature").asText());
+      }
+    }
+    return out;
+  }
+
+  @org.junit.jupiter.api.Test
+  void removedAndMisusedOptionsAreOneLineErrors(@org.junit.jupiter.api.io.TempDir Path tmp) {
+    String mirror = Fixtures.path("fixtures/spack-v3/v3_migrated_unsigned").toString();
+    Run into = run("ingest", "--mirror", mirror, "--db", tmp.resolve("a.db").toString(), "--into", tmp.resolve("b.db").toString());
+    assertThat(into.code()).isEqualTo(1);
+    assertThat(into.err()).contains("--into").hasLineCount(1);
+    Run nothing = run("ingest", "--db", tmp.resolve("a.db").toString());
+    assertThat(nothing.code()).isEqualTo(1);
+    assertThat(nothing.err()).contains("nothing to read");
+    Run diffTag = run("diff", "a", "b", "--tag", "a", "--mirror", mirror);
+    assertThat(diffTag.code()).isEqualTo(1);
+    assertThat(diffTag.err()).contains("--tag does not apply");
   }
 }

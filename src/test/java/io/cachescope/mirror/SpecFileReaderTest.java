@@ -26,7 +26,7 @@ class SpecFileReaderTest {
         .read(bytes, resource, Keyring.empty(), resource.endsWith(".yaml"));
   }
 
-  /** Spack's own test: the stored root hash of every spec file format (formats.md §9.3). */
+  /** Spack's own test: the stored root hash of every spec file format (docs/spack-formats.md, "Spec files and nodes"). */
   @ParameterizedTest
   @CsvSource({
     "hdf5.v013.json.gz, 1, vglgw4reavn65vx5d4dlqn6rjywnq76d",

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Spack's documented `buildcache list` semantics (formats.md §7.2) on its own fixture index. */
+/** Spack's documented `buildcache list` semantics (docs/spack-order.md) on its own fixture index. */
 class MatchTest {
 
   static final Map<String, ConcreteSpec> INDEX =

@@ -85,8 +85,9 @@ class BuildOrderTest {
     // Direct dependencies are compared in name order: bzip2 ties, then zlib 1.2 < 1.3.
     assertThat(sorted(withNew, withOld)).containsExactly(withOld.hash(), withNew.hash());
     assertThat(listing(withNew, withOld)).isEqualTo(
-        "-- linux-ubuntu24.04-x86_64_v3 / no compilers ------------------\n"
-            + "bbbbbbb libpng@1.6  aaaaaaa libpng@1.6\n");
+        "-- linux-ubuntu24.04-x86_64_v3 / no compilers -------------------\n"
+            + "bbbbbbb libpng@1.6\n"
+            + "aaaaaaa libpng@1.6\n");
   }
 
   @Test

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Kills an ingest (SIGKILL, in a child JVM) at random moments and checks that every tag of the
  * catalog is then entirely the old snapshot or entirely the new one, and that a rerun finishes.
  */
-class CrashTest {
+class CrashIT {
 
   @TempDir Path tmp;
 
@@ -54,17 +54,12 @@ class CrashTest {
   }
 
   Process ingest(Path sources, String db) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "io.cachescope.cli.Main",
-            "ingest", "--sources", sources.toString(), "--db", db)
-        .redirectOutput(new File(tmp.resolve("child.out").toString()))
-        .redirectError(new File(tmp.resolve("child.err").toString()))
-        .start();
+    return io.cachescope.Cli.start(tmp, "ingest", "--sources", sources.toString(), "--db", db);
   }
 
   @Test
   void aKilledIngestLeavesEachTagOldOrNew() throws Exception {
-    long seed = Long.getLong("seed", System.nanoTime());
+    long seed = io.cachescope.Seeds.of("CrashIT", 20_251_204L);
     SplittableRandom random = new SplittableRandom(seed);
     Path oldSources = CorpusGenerator.builder().seed(21).layout(CorpusGenerator.Layout.V2).build().writeTo(tmp.resolve("a")).sources();
     Path newSources = CorpusGenerator.builder().seed(22).layout(CorpusGenerator.Layout.V3).build().writeTo(tmp.resolve("b")).sources();

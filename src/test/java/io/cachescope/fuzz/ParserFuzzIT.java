@@ -14,9 +14,9 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** Seeded random input to the constraint parser and the clear-signature reader. */
-class ParserFuzzTest {
+class ParserFuzzIT {
 
-  static final long SEED = Long.getLong("seed", System.nanoTime());
+  static final long SEED = io.cachescope.Seeds.of("ParserFuzzIT", 20_251_201L);
 
   @Test
   void constraintParserGivesAResultOrASyntaxError() {

@@ -12,7 +12,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** A client that sends half a request and then nothing does not hold the server forever. */
-class SlowClientTest {
+class SlowClientIT {
 
   @Test
   void silentConnectionsAreClosedAfterTheIdleTimeout() throws Exception {

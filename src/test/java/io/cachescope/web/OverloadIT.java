@@ -14,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /** Past its limit of requests in flight the server sheds load with 503 + Retry-After. */
-class OverloadTest {
+class OverloadIT {
 
   @Test
   void aFloodGets503WithRetryAfterAndNothingElseFails() throws Exception {

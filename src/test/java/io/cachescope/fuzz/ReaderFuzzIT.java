@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
  * {@link SourceException}; anything else (another exception, a hang) fails. The seed is in every
  * failure message; rerun with {@code -Dseed=N}.
  */
-class ReaderFuzzTest {
+class ReaderFuzzIT {
 
-  static final long SEED = Long.getLong("seed", System.nanoTime());
+  static final long SEED = io.cachescope.Seeds.of("ReaderFuzzIT", 20_251_202L);
 
   static byte[] fixture(String path) throws IOException {
     byte[] bytes = Files.readAllBytes(Fixtures.path(path));
@@ -71,12 +71,12 @@ class ReaderFuzzTest {
 
   @Test
   void truncationAtEveryOffset() throws IOException {
-    check(ReaderFuzzTest::index, fixture("fixtures/spack-v3/v3_migrated_unsigned/build_cache/index.json"), 1);
-    check(ReaderFuzzTest::specFile, fixture("fixtures/spack-testdata/specfiles/hdf5.v020.json.gz"), 7);
-    check(ReaderFuzzTest::manifest, fixture("fixtures/spack-v3/v3_migrated_unsigned/v3/manifests/index/index.manifest.json"), 1);
+    check(ReaderFuzzIT::index, fixture("fixtures/spack-v3/v3_migrated_unsigned/build_cache/index.json"), 1);
+    check(ReaderFuzzIT::specFile, fixture("fixtures/spack-testdata/specfiles/hdf5.v020.json.gz"), 7);
+    check(ReaderFuzzIT::manifest, fixture("fixtures/spack-v3/v3_migrated_unsigned/v3/manifests/index/index.manifest.json"), 1);
     // A YAML document cut after its hash line is still a valid, shorter document: no bound.
     check(
-        ReaderFuzzTest::yamlSpecFile,
+        ReaderFuzzIT::yamlSpecFile,
         fixture("fixtures/spack-testdata/mirrors/legacy_yaml/build_cache/test-debian6-core2-gcc-4.5.0-zlib-1.2.11-t5mczux3tfqpxwmg7egp7axy2jvyulqk.spec.yaml"),
         1,
         Integer.MAX_VALUE);
@@ -116,7 +116,7 @@ class ReaderFuzzTest {
       for (int e = 0; e < edits; e++) {
         mutated[random.nextInt(mutated.length)] = tokens[random.nextInt(tokens.length)];
       }
-      if (attempt(round % 3 == 2 ? ReaderFuzzTest::specFile : ReaderFuzzTest::index, mutated, "round " + round)) {
+      if (attempt(round % 3 == 2 ? ReaderFuzzIT::specFile : ReaderFuzzIT::index, mutated, "round " + round)) {
         read++;
       }
     }
@@ -132,10 +132,10 @@ class ReaderFuzzTest {
     String hugeNumber = "{\"database\":{\"version\":" + "9".repeat(100_000) + "}}";
     byte[] invalidUtf8 = "{\"database\":{\"version\":\"8\",\"installs\":{\"\u0000a\":{\"spec\":{\"name\":\"\u00ff\"}}}}}".getBytes(StandardCharsets.ISO_8859_1);
     for (String s : new String[] {deep, deepObject, hugeString, hugeNumber, "", "null", "[]", "{}", "\"x\""}) {
-      assertThat(attempt(ReaderFuzzTest::index, s.getBytes(StandardCharsets.UTF_8), "hostile")).isFalse();
-      assertThat(attempt(ReaderFuzzTest::specFile, s.getBytes(StandardCharsets.UTF_8), "hostile")).isFalse();
-      assertThat(attempt(ReaderFuzzTest::manifest, s.getBytes(StandardCharsets.UTF_8), "hostile")).isFalse();
+      assertThat(attempt(ReaderFuzzIT::index, s.getBytes(StandardCharsets.UTF_8), "hostile")).isFalse();
+      assertThat(attempt(ReaderFuzzIT::specFile, s.getBytes(StandardCharsets.UTF_8), "hostile")).isFalse();
+      assertThat(attempt(ReaderFuzzIT::manifest, s.getBytes(StandardCharsets.UTF_8), "hostile")).isFalse();
     }
-    assertThat(attempt(ReaderFuzzTest::index, invalidUtf8, "invalid utf-8")).isFalse();
+    assertThat(attempt(ReaderFuzzIT::index, invalidUtf8, "invalid utf-8")).isFalse();
   }
 }

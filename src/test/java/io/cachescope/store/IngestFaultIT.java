@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A mirror failing for good does not stop an ingest: the good stacks publish, the bad keeps its old state. */
-class IngestFaultTest {
+class IngestFaultIT {
 
   @TempDir Path tmp;
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Kills {@code pages} and {@code site} (SIGKILL, child JVMs) at random moments: the output folder
  * is then always a complete earlier or later output, never a half-written one.
  */
-class OutputCrashTest {
+class OutputCrashIT {
 
   @TempDir Path tmp;
 
@@ -37,20 +37,12 @@ class OutputCrashTest {
   }
 
   Process run(String... args) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String[] cmd = new String[args.length + 4];
-    cmd[0] = java;
-    cmd[1] = "-cp";
-    cmd[2] = System.getProperty("java.class.path");
-    cmd[3] = "io.cachescope.cli.Main";
-    System.arraycopy(args, 0, cmd, 4, args.length);
-    return new ProcessBuilder(cmd).redirectOutput(new File(tmp.resolve("out.txt").toString()))
-        .redirectError(new File(tmp.resolve("err.txt").toString())).start();
+    return io.cachescope.Cli.start(tmp, args);
   }
 
   @Test
   void killedOutputIsAlwaysAWholeOutput() throws Exception {
-    long seed = Long.getLong("seed", System.nanoTime());
+    long seed = io.cachescope.Seeds.of("OutputCrashIT", 20_251_203L);
     SplittableRandom random = new SplittableRandom(seed);
     Path sources = CorpusGenerator.builder().seed(31).layout(CorpusGenerator.Layout.V2).build().writeTo(tmp.resolve("c")).sources();
     int kills = 0;
@@ -59,7 +51,7 @@ class OutputCrashTest {
       Path out = tmp.resolve(command + "-out");
       Process first = run(command, "--sources", sources.toString(), "--out", out.toString());
       assertThat(first.waitFor(120, TimeUnit.SECONDS)).isTrue();
-      assertThat(first.exitValue()).as(Files.readString(tmp.resolve("err.txt"))).isZero();
+      assertThat(first.exitValue()).as(Files.readString(tmp.resolve("child.err"))).isZero();
       Map<String, Long> complete = listing(out);
       assertThat(complete).isNotEmpty();
       for (int round = 0; round < 5; round++) {

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A full disk (a small tmpfs, mounted when the test may: root in CI) during an ingest and during
  * page output: the error names the place, and the previous catalog and output stay intact.
  */
-class DiskFullTest {
+class DiskFullIT {
 
   @TempDir Path tmp;
   Path mount;

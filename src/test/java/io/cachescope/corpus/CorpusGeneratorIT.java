@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-class CorpusGeneratorTest {
+class CorpusGeneratorIT {
 
   @TempDir Path tmp;
 

@@ -30,7 +30,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * spec, and the static export served by a plain file server. Skipped where chromedriver is not
  * installed; CI installs it (.ci/setup-browser.sh).
  */
-class BrowserTest {
+class BrowserIT {
 
   static Server server;
   static String base;

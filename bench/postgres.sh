@@ -1,4 +1,4 @@
-# Sourced by .ci/run: a throwaway PostgreSQL cluster on a free local port, for the store tests,
+# Sourced by bench/run: a throwaway PostgreSQL cluster on a free local port, for the store benchmark,
 # stopped and removed when the run ends. Installs Debian's postgresql when it is missing.
 pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true; }
 PG_BIN=$(pg_bin)

@@ -1,0 +1,62 @@
+package io.cachescope.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cachescope.Fixtures;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code cachescope serve}: what it reads, and options refused before it starts. */
+class ServeCommandTest {
+
+  @TempDir Path tmp;
+
+  @Test
+  void aBadRefreshIsOneLineAndExitOneBeforeAnyPortIsBound() {
+    ListCommandTest.Run r = ListCommandTest.run("serve", "--refresh", "abc", "--port", "0",
+        "--mirror", Fixtures.path("fixtures/spack-v3/v3_migrated_unsigned").toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err().strip().lines()).hasSize(1);
+    assertThat(r.err()).contains("--refresh").contains("'abc'");
+    assertThat(r.out()).doesNotContain("serving");
+  }
+
+  @Test
+  void aMirrorAndADatabaseServeTheMirrorAfterIngestingIt() throws Exception {
+    Path db = tmp.resolve("c.db");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+    String mirror = Fixtures.path("fixtures/spack-v3/v3_migrated_unsigned").toString();
+    Thread serving = new Thread(() -> Main.commandLine(o, o).execute(
+        "serve", "--port", "0", "--mirror", mirror, "--db", db.toString()));
+    serving.setDaemon(true); // the command serves until the JVM exits
+    serving.start();
+    Matcher m = Pattern.compile("serving (\\d+) specs on (http://\\S+)").matcher("");
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!m.reset(out.toString(StandardCharsets.UTF_8)).find()) {
+      assertThat(System.nanoTime()).as("serve did not start: " + out).isLessThan(deadline);
+      Thread.sleep(50);
+    }
+    assertThat(m.group(1)).isEqualTo("6");
+    HttpResponse<String> home = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(m.group(2) + "api/tags")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(home.statusCode()).isEqualTo(200);
+    assertThat(home.body()).contains("\"mirror\"");
+    assertThat(Files.size(db)).as("the mirror was ingested into --db").isPositive();
+    ListCommandTest.Run listed = ListCommandTest.run("list", "-a", "-l", "--db", db.toString());
+    assertThat(listed.out()).isEqualTo(
+        ListCommandTest.run("list", "-a", "-l", "--mirror", mirror).out());
+  }
+}
