@@ -12,6 +12,9 @@ public record Catalog(List<Tag> tags) {
 
   /** Every tag's union taken together, earlier tags' records first, as Spack merges mirrors. */
   public Union union() {
+    if (tags.size() == 1) {
+      return tags.get(0).union();
+    }
     Union all = new Union();
     for (Tag tag : tags) {
       all.add(tag.union());

@@ -81,10 +81,23 @@ public record ConcreteSpec(
 
   /** Direct dependencies that provide a compiled language, sorted by name as Spack prints them. */
   public List<Dependency> compilerDependencies() {
-    return dependencies.stream()
-        .filter(d -> d.virtuals().stream().anyMatch(COMPILER_LANGUAGES::contains))
-        .sorted(java.util.Comparator.comparing(Dependency::name))
-        .toList();
+    List<Dependency> out = null;
+    for (Dependency d : dependencies) {
+      for (String v : d.virtuals()) {
+        if (COMPILER_LANGUAGES.contains(v)) {
+          if (out == null) {
+            out = new java.util.ArrayList<>(2);
+          }
+          out.add(d);
+          break;
+        }
+      }
+    }
+    if (out == null) {
+      return List.of();
+    }
+    out.sort(java.util.Comparator.comparing(Dependency::name));
+    return out;
   }
 
   /** The variant of that name, or null. */

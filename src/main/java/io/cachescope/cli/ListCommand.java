@@ -91,7 +91,7 @@ public final class ListCommand implements Callable<Integer> {
     text.append(
         BuildcacheList.render(
             shown,
-            all::get,
+            all.specs(),
             new BuildcacheList.Options(longHash, veryLongHash, namespaces, variants),
             tty,
             consoleWidth()));

@@ -40,6 +40,7 @@ final class SpecNodeParser {
   // Names, versions, OSes and variant values repeat across records: read them straight from
   // the parser's buffer into shared strings, so a record allocates almost no text.
   private final HashStrings texts;
+  private final HashStrings packageHashes = new HashStrings();
   private final java.util.Map<String, Variant> trueVariants = new java.util.HashMap<>();
   private final java.util.Map<String, Variant> falseVariants = new java.util.HashMap<>();
   private final java.util.Map<String, java.util.Map<String, Variant>> singleVariants =
@@ -56,6 +57,14 @@ final class SpecNodeParser {
       return interner.intern(text(p, v, what));
     }
     return texts.canonical(p);
+  }
+
+  /**
+   * A {@code package_hash}, shared by the builds of one package version. They have a table of
+   * their own: there are too many distinct ones to send through the catalog-wide interner.
+   */
+  private String packageHash(JsonParser p, JsonToken v) throws IOException {
+    return v == JsonToken.VALUE_STRING ? packageHashes.canonical(p) : text(p, v, "package_hash");
   }
 
   private Variant boolVariant(String name, boolean value) {
@@ -202,7 +211,7 @@ final class SpecNodeParser {
           b.hash = hash(p, value, "hash");
           break;
         case "package_hash":
-          b.packageHash = value == JsonToken.VALUE_NULL ? null : shared(p, value, "package_hash");
+          b.packageHash = value == JsonToken.VALUE_NULL ? null : packageHash(p, value);
           break;
         case "full_hash":
           b.fullHash = value == JsonToken.VALUE_NULL ? null : text(p, value, "full_hash");

@@ -25,25 +25,27 @@ public final class BuildcacheList {
   private BuildcacheList() {}
 
   /**
-   * Renders {@code specs} (in index order). {@code lookup} finds dependency records (for
-   * compiler versions and the DAG comparisons of {@link BuildOrder}).
+   * Renders {@code specs} (in index order). {@code records} holds every record by hash, for
+   * compiler versions and the DAG comparisons of {@link BuildOrder}.
    */
   public static String render(
       List<ConcreteSpec> specs,
-      Function<String, ConcreteSpec> lookup,
+      Map<String, ConcreteSpec> records,
       Options options,
       boolean tty,
       int consoleWidth) {
     // Groups sort by the text Python prints for their (architecture, compilers) key.
     Map<String, List<ConcreteSpec>> groups = new TreeMap<>();
     Map<String, String> headers = new HashMap<>();
+    Map<String, String> keyOfHeader = new HashMap<>();
     for (ConcreteSpec s : specs) {
-      String compilers = SpecFormat.compilers(s, lookup);
-      String key = groupKey(s, compilers);
+      String compilers = SpecFormat.compilers(s, records::get);
+      String header = s.architecture() + " / " + compilers;
+      String key = keyOfHeader.computeIfAbsent(header, h -> groupKey(s, compilers));
       groups.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
-      headers.putIfAbsent(key, s.architecture() + " / " + compilers);
+      headers.putIfAbsent(key, header);
     }
-    BuildOrder order = new BuildOrder(lookup);
+    BuildOrder order = new BuildOrder(records);
     StringBuilder out = new StringBuilder();
     boolean first = true;
     int hlineWidth = tty ? Math.min(64, consoleWidth - 2) : 64;
@@ -54,7 +56,7 @@ public final class BuildcacheList {
       first = false;
       out.append(hline(headers.get(g.getKey()), hlineWidth)).append('\n');
       List<ConcreteSpec> members = new ArrayList<>(g.getValue());
-      members.sort(order); // stable: builds Spack ranks equal keep the index's order
+      order.sort(members);
       List<String> lines = new ArrayList<>(members.size());
       for (ConcreteSpec s : members) {
         lines.add(item(s, options));

@@ -342,6 +342,19 @@ public final class CorpusGenerator {
 
   /** A DAG hash derived from the node's content, so equal configurations share a hash. */
   private String hash(Node n) {
+    return base32(content(n));
+  }
+
+  /**
+   * Spack's {@code package_hash} covers the package's recipe and patches, not the build: every
+   * build of one package version shares it.
+   */
+  private static String packageHash(Node n) {
+    String h = base32("package.py|" + n.name + "@" + n.version);
+    return h + h.substring(0, 20) + "====";
+  }
+
+  private String content(Node n) {
     StringBuilder content = new StringBuilder();
     content.append(seed).append('|').append(n.name).append('@').append(n.version).append('|')
         .append(n.profile.platform()).append('-').append(n.profile.os()).append('-').append(n.profile.target())
@@ -350,7 +363,11 @@ public final class CorpusGenerator {
     for (Edge e : n.dependencies) {
       content.append('|').append(e.hash()).append(e.deptypes());
     }
-    byte[] sha = sha256().digest(content.toString().getBytes(StandardCharsets.UTF_8));
+    return content.toString();
+  }
+
+  private static String base32(String content) {
+    byte[] sha = sha256().digest(content.getBytes(StandardCharsets.UTF_8));
     String alphabet = "abcdefghijklmnopqrstuvwxyz234567";
     StringBuilder h = new StringBuilder(32);
     long bits = 0;
@@ -774,7 +791,7 @@ public final class CorpusGenerator {
       g.writeEndObject();
       g.writeEndObject();
     }
-    g.writeStringField("package_hash", n.hash + n.hash.substring(0, 20) + "====");
+    g.writeStringField("package_hash", packageHash(n));
     if (!n.dependencies.isEmpty()) {
       g.writeArrayFieldStart("dependencies");
       for (Edge e : n.dependencies) {

@@ -38,7 +38,7 @@ class HttpTransportTest {
         shown.add(s);
       }
     }
-    return BuildcacheList.render(shown, all::get,
+    return BuildcacheList.render(shown, all.specs(),
         new BuildcacheList.Options(true, false, false, true), false, 80);
   }
 

@@ -30,12 +30,12 @@ class BuildOrderTest {
 
   private List<String> sorted(ConcreteSpec... specs) {
     List<ConcreteSpec> list = new ArrayList<>(List.of(specs));
-    list.sort(new BuildOrder(records::get));
+    new BuildOrder(records).sort(list);
     return list.stream().map(ConcreteSpec::hash).toList();
   }
 
   private String listing(ConcreteSpec... specs) {
-    return BuildcacheList.render(List.of(specs), records::get,
+    return BuildcacheList.render(List.of(specs), records,
         new BuildcacheList.Options(true, false, false, true), false, 80);
   }
 
@@ -96,6 +96,14 @@ class BuildOrderTest {
     ConcreteSpec second = add("a".repeat(32), "zlib", "1.3", List.of());
     assertThat(sorted(first, second)).containsExactly(first.hash(), second.hash());
     assertThat(sorted(second, first)).containsExactly(second.hash(), first.hash());
+  }
+
+  @Test
+  void aDagThatIsAPrefixOfAnotherSortsFirst() {
+    ConcreteSpec zlib = add("z".repeat(32), "zlib", "1.3", List.of());
+    ConcreteSpec alone = add("a".repeat(32), "libpng", "1.6", List.of(), List.of(), "p");
+    ConcreteSpec withZlib = add("b".repeat(32), "libpng", "1.6", List.of(), List.of(link("zlib", zlib)), "p");
+    assertThat(sorted(withZlib, alone)).containsExactly(alone.hash(), withZlib.hash());
   }
 
   @Test
