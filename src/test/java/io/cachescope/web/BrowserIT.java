@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -149,6 +150,17 @@ class BrowserIT {
       waitFor().until(d -> d.findElement(By.id("result-count")).getText().startsWith("2 packages"));
       assertThat(driver.findElements(By.cssSelector("#static-results a"))).extracting(e -> e.getText())
           .containsExactly("libdwarf", "libelf");
+      // One set of search rules (docs/search.md): the export's script answers as the server does.
+      CatalogView view = new CatalogView(WebFixtures.catalog());
+      for (String q : List.of("elf$", "LIBDWARF", "$", "lib", "f", "nothing-like-it")) {
+        List<String> expected = view.search(view.defaultTag().orElseThrow(), q).stream().map(CatalogView.PackageView::name).toList();
+        driver.get(root + "search/?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8));
+        waitFor().until(d -> d.findElement(By.id("result-count")).getText().startsWith(expected.size() + " package"));
+        assertThat(driver.findElements(By.cssSelector("#static-results a"))).extracting(e -> e.getText())
+            .as("static search for %s", q).containsExactlyElementsOf(expected);
+      }
+      driver.get(root + "search/?q=lib");
+      waitFor().until(d -> d.findElement(By.id("result-count")).getText().startsWith("2 packages"));
       driver.findElement(By.linkText("libelf")).click();
       waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("showing")));
       assertThat(driver.findElement(By.id("showing")).getText()).isEqualTo("Showing 2 of 2 builds");
