@@ -10,9 +10,14 @@ import java.util.stream.Stream;
 
 /**
  * Whole output or none: a folder is written under a temporary sibling name and swapped in at the
- * end, so a failure or a kill leaves the previous output as it was.
+ * end, so a failure or a kill leaves the previous output as it was. Only a folder that is empty
+ * or that holds cachescope's own earlier output (marked by {@link #MARKER}) is ever replaced:
+ * a user's files are never deleted.
  */
 public final class FolderSwap {
+  /** The file at the root of every output folder that says cachescope wrote it. */
+  public static final String MARKER = ".cachescope-output";
+
   private FolderSwap() {}
 
   /** Fills a fresh folder; {@code previous} is the output being replaced (it may not exist). */
@@ -27,6 +32,7 @@ public final class FolderSwap {
   public static int replace(Path out, Filler filler) {
     Path target = out.toAbsolutePath().normalize();
     Path parent = target.getParent();
+    refuseForeign(out, target);
     String base = target.getFileName().toString();
     Path temp = parent.resolve("." + base + ".tmp-" + ProcessHandle.current().pid());
     try {
@@ -35,6 +41,8 @@ public final class FolderSwap {
       deleteTree(temp);
       Files.createDirectories(temp);
       int result = filler.fill(temp, target);
+      Files.writeString(temp.resolve(MARKER),
+          "Written by cachescope. The next run replaces this folder whole; do not keep other files here.\n");
       swap(temp, target, parent.resolve("." + base + ".old-" + ProcessHandle.current().pid()));
       return result;
     } catch (IOException e) {
@@ -43,6 +51,46 @@ public final class FolderSwap {
     } catch (RuntimeException e) {
       deleteQuietly(temp);
       throw e;
+    }
+  }
+
+  /** Refuses to replace anything but a missing or empty folder or an earlier output. */
+  private static void refuseForeign(Path out, Path target) {
+    String why = null;
+    if (target.getParent() == null) {
+      why = "is the root of the file system";
+    } else if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      why = "is not a folder";
+    } else if (Files.isDirectory(target) && !Files.exists(target.resolve(MARKER)) && !isEmpty(target)
+        && !isUnmarkedOutput(target)) {
+      why = "holds files cachescope did not write (give an empty or new folder; an earlier output has a "
+          + MARKER + " file)";
+    }
+    if (why != null) {
+      throw new io.cachescope.SourceException(out.toString(), "", "refusing to replace it: it " + why);
+    }
+  }
+
+  /** What `pages` and `site` wrote at the top of a folder before outputs carried the marker. */
+  private static final java.util.Set<String> UNMARKED_OUTPUT = java.util.Set.of(
+      "_cache", "_data", "pages", "api", "index.html", "search", "search-index.json", "spec", "static",
+      "tag", "package", "host", "diff");
+
+  /** An output of an earlier cachescope (no marker yet): only names it writes, tags.yaml or the search index. */
+  private static boolean isUnmarkedOutput(Path dir) {
+    try (Stream<Path> entries = Files.list(dir)) {
+      boolean onlyOurs = entries.allMatch(p -> UNMARKED_OUTPUT.contains(p.getFileName().toString()));
+      return onlyOurs && (Files.isRegularFile(dir.resolve("_data/tags.yaml")) || Files.isRegularFile(dir.resolve("search-index.json")));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static boolean isEmpty(Path dir) {
+    try (Stream<Path> entries = Files.list(dir)) {
+      return entries.findAny().isEmpty();
+    } catch (IOException e) {
+      throw new io.cachescope.SourceException(dir.toString(), "", "cannot list: " + e.getMessage(), e);
     }
   }
 
