@@ -38,6 +38,9 @@ public record Sources(List<Sources.TagSource> tags) {
   public static Sources ofMirrors(List<String> urls, String view) {
     List<StackSource> stacks = new ArrayList<>();
     for (String url : urls) {
+      if (stacks.stream().anyMatch(st -> st.url().equals(url))) {
+        throw new SourceException("--mirror", url, "given twice");
+      }
       stacks.add(new StackSource(url, url, view));
     }
     return new Sources(List.of(new TagSource(MIRROR_TAG, stacks)));
@@ -78,11 +81,16 @@ public record Sources(List<Sources.TagSource> tags) {
         throw new SourceException(source, where, "expected a list of {label, url}");
       }
       List<StackSource> stacks = new ArrayList<>();
+      java.util.Set<String> labels = new java.util.HashSet<>();
       for (int i = 0; i < tag.getValue().size(); i++) {
         JsonNode entry = tag.getValue().get(i);
         String at = where + "/" + i;
         if (!entry.isObject() || !entry.path("label").isTextual() || !entry.path("url").isTextual()) {
           throw new SourceException(source, at, "expected {\"label\": ..., \"url\": ...}");
+        }
+        if (!labels.add(entry.get("label").asText())) {
+          // Two stacks of one name would silently shadow each other in the catalog.
+          throw new SourceException(source, at + "/label", "duplicate stack label '" + entry.get("label").asText() + "' in tag " + tag.getKey());
         }
         JsonNode view = entry.get("view");
         stacks.add(
