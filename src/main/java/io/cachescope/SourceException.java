@@ -3,6 +3,7 @@ package io.cachescope;
 /**
  * Bad or unreachable input: names the source (a URL or path) and the place in it (a JSON
  * pointer, a byte offset or a line), so that one line tells the user what to look at.
+ * Credentials in the source or the message are never shown ({@link Secrets}).
  */
 public class SourceException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -14,9 +15,9 @@ public class SourceException extends RuntimeException {
   }
 
   public SourceException(String source, String where, String message, Throwable cause) {
-    super(message, cause);
-    this.source = source;
-    this.where = where;
+    super(Secrets.redact(message), cause);
+    this.source = Secrets.redact(source);
+    this.where = Secrets.redact(where);
   }
 
   public String source() {

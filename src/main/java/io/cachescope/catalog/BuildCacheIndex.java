@@ -17,6 +17,7 @@ public record BuildCacheIndex(
     List<String> warnings) {
 
   public BuildCacheIndex {
+    url = io.cachescope.Secrets.redact(url);
     sources = List.copyOf(sources);
     specs = java.util.Collections.unmodifiableMap(specs);
     memberships = java.util.Collections.unmodifiableMap(memberships);

@@ -20,4 +20,9 @@ public record IndexSource(
     String checksum,
     String etag,
     int records,
-    Instant fetchedAt) {}
+    Instant fetchedAt) {
+
+  public IndexSource {
+    url = io.cachescope.Secrets.redact(url); // provenance is shown and stored: never credentials
+  }
+}

@@ -6,6 +6,10 @@ package io.cachescope.catalog;
  */
 public record Stack(String label, String url, BuildCacheIndex index) {
 
+  public Stack {
+    url = io.cachescope.Secrets.redact(url); // shown on pages and stored: never credentials
+  }
+
   public boolean holds(String hash) {
     return index.specs().containsKey(hash);
   }

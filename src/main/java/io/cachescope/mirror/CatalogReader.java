@@ -1,5 +1,6 @@
 package io.cachescope.mirror;
 
+import io.cachescope.Secrets;
 import io.cachescope.catalog.BuildCacheIndex;
 import io.cachescope.catalog.Catalog;
 import io.cachescope.catalog.Interner;
@@ -68,7 +69,7 @@ public final class CatalogReader {
     MirrorUrl url = MirrorUrl.parse(stack.url(), transportOptions.s3Endpoint());
     try (Transport transport = Transports.forUrl(url, transportOptions)) {
       BuildCacheIndex index =
-          new MirrorReader(transport, interner, optionsFor(stack, url)).read(url.root(), stack.url());
+          new MirrorReader(transport, interner, optionsFor(stack, url)).read(url.root(), Secrets.redact(stack.url()));
       index.warnings().forEach(w -> warn.accept("warning: " + w));
       return new Stack(stack.label(), stack.url(), index);
     }

@@ -34,14 +34,14 @@ public record Sources(List<Sources.TagSource> tags) {
     tags = List.copyOf(tags);
   }
 
-  /** One unnamed tag whose stacks are the given mirror URLs, each labelled by its URL. */
+  /** One tag whose stacks are the given mirror URLs, each labelled by its URL (without credentials). */
   public static Sources ofMirrors(List<String> urls, String view) {
     List<StackSource> stacks = new ArrayList<>();
     for (String url : urls) {
       if (stacks.stream().anyMatch(st -> st.url().equals(url))) {
         throw new SourceException("--mirror", url, "given twice");
       }
-      stacks.add(new StackSource(url, url, view));
+      stacks.add(new StackSource(io.cachescope.Secrets.redact(url), url, view));
     }
     return new Sources(List.of(new TagSource(MIRROR_TAG, stacks)));
   }

@@ -15,19 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** {@code cachescope list} against real Spack output for Spack's own fixture mirrors. */
 class ListCommandTest {
 
-  /** Runs the CLI in-process; returns exit code, stdout and stderr. */
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code;
-    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      code = Main.commandLine(o, e).execute(args);
-    }
-    return new Run(
-        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  static CliRun.Result run(String... args) {
+    return CliRun.run(args);
   }
 
   static String golden() {
@@ -43,7 +32,7 @@ class ListCommandTest {
         "fixtures/spack-testdata/mirrors/v2_layout/signed",
       })
   void reproducesSpackBuildcacheListForEachFixtureMirror(String mirror) {
-    Run r = run("list", "-a", "-l", "-v", "--mirror", Fixtures.path(mirror).toString());
+    CliRun.Result r = run("list", "-a", "-l", "-v", "--mirror", Fixtures.path(mirror).toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).isEqualTo(golden());
   }
@@ -56,14 +45,14 @@ class ListCommandTest {
       })
   void eachLayoutOfAMixedMirrorAloneGivesTheSameListing(String indexFile) {
     Path root = Fixtures.path("fixtures/spack-v3/v3_migrated_signed");
-    Run r = run("list", "-a", "-l", "-v", "--mirror", root.resolve(indexFile).toString());
+    CliRun.Result r = run("list", "-a", "-l", "-v", "--mirror", root.resolve(indexFile).toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).isEqualTo(golden());
   }
 
   @org.junit.jupiter.api.Test
   void bothMirrorsTogetherAsSpackWasConfiguredForTheGolden() {
-    Run r =
+    CliRun.Result r =
         run(
             "list", "-a", "-l", "-v",
             "--mirror", Fixtures.path("fixtures/spack-v3/v3_migrated_signed").toString(),
@@ -73,7 +62,7 @@ class ListCommandTest {
 
   @org.junit.jupiter.api.Test
   void veryLongHashesWithNamespaces() {
-    Run r =
+    CliRun.Result r =
         run("list", "-a", "-L", "-N", "--mirror",
             Fixtures.path("fixtures/spack-v3/v3_migrated_unsigned").toString());
     assertThat(r.out()).contains("jr3yipyxyjulcdvckwwwjrrumis7glpa builtin_mock.libelf@0.8.13\n");
@@ -81,14 +70,14 @@ class ListCommandTest {
 
   @org.junit.jupiter.api.Test
   void legacyMirrorsWithoutIndexListTheirSpecFiles() {
-    Run yaml =
+    CliRun.Result yaml =
         run("list", "-a", "-l", "-v", "--mirror",
             Fixtures.path("fixtures/spack-testdata/mirrors/legacy_yaml").toString());
     assertThat(yaml.out())
         .isEqualTo(
             "-- test-debian6-core2 / %gcc@=4.5.0 -----------------------------\n"
                 + "t5mczux zlib@1.2.11+optimize+pic+shared\n");
-    Run layout0 =
+    CliRun.Result layout0 =
         run("list", "-a", "-l", "--mirror",
             Fixtures.path("fixtures/spack-testdata-v0.23.1/mirrors/legacy_layout").toString());
     assertThat(layout0.out()).endsWith("l3vdiqv archive-files@2.0\n");
@@ -96,7 +85,7 @@ class ListCommandTest {
 
   @org.junit.jupiter.api.Test
   void packageNamesFilterTheListing() {
-    Run r =
+    CliRun.Result r =
         run("list", "-a", "--mirror",
             Fixtures.path("fixtures/spack-v3/v3_migrated_unsigned").toString(), "libelf");
     List<String> specLines = new ArrayList<>();
@@ -110,7 +99,7 @@ class ListCommandTest {
 
   @org.junit.jupiter.api.Test
   void aMissingMirrorIsAOneLineErrorWithExitCodeOne() {
-    Run r = run("list", "-a", "--mirror", "/nonexistent/mirror");
+    CliRun.Result r = run("list", "-a", "--mirror", "/nonexistent/mirror");
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.out()).isEmpty();
     assertThat(r.err().strip()).startsWith("cachescope: error: /nonexistent/mirror").doesNotContain("\n");
@@ -118,11 +107,11 @@ class ListCommandTest {
 
   @org.junit.jupiter.api.Test
   void requireSignedFailsOnUnsignedMirrorsAndPassesOnVerifiedOnes() {
-    Run unsigned = run("list", "-a", "--require-signed", "--mirror",
+    CliRun.Result unsigned = run("list", "-a", "--require-signed", "--mirror",
         Fixtures.path("fixtures/spack-v3/v3_migrated_unsigned").toString());
     assertThat(unsigned.code()).isEqualTo(1);
     assertThat(unsigned.err()).contains("--require-signed").contains("unsigned");
-    Run signed = run("list", "-a", "-l", "-v", "--require-signed", "--mirror",
+    CliRun.Result signed = run("list", "-a", "-l", "-v", "--require-signed", "--mirror",
         Fixtures.path("fixtures/spack-v3/v3_migrated_signed").toString());
     assertThat(signed.code()).as(signed.err()).isZero();
     assertThat(signed.out()).isEqualTo(golden());
@@ -132,15 +121,15 @@ class ListCommandTest {
   @org.junit.jupiter.api.Test
   void constraintsAreOneArgumentEachAsInSpack() {
     String mirror = Fixtures.path("fixtures/spack-v3/v3_migrated_unsigned").toString();
-    Run combined = run("list", "-a", "--mirror", mirror, "libelf target=m1");
+    CliRun.Result combined = run("list", "-a", "--mirror", mirror, "libelf target=m1");
     assertThat(combined.out())
         .isEqualTo("-- test-debian6-m1 / %c=gcc@10.2.1 ------------------------------\nlibelf@0.8.13\n");
-    Run either = run("list", "-a", "-l", "--mirror", mirror, "libelf", "target=m1");
+    CliRun.Result either = run("list", "-a", "-l", "--mirror", mirror, "libelf", "target=m1");
     assertThat(either.out()).contains("rqh2vuf libelf@0.8.13", "jr3yipy libelf@0.8.13", "u5uz3dc libdwarf@20130729")
         .doesNotContain("sk2gqqz");
-    Run host = run("list", "-l", "--host", "platform=test os=debian6 target=m1", "--mirror", mirror);
+    CliRun.Result host = run("list", "-l", "--host", "platform=test os=debian6 target=m1", "--mirror", mirror);
     assertThat(host.out()).contains("vd7v4ss gcc@10.2.1", "jr3yipy libelf@0.8.13").doesNotContain("core2");
-    Run bad = run("list", "-a", "--mirror", mirror, "libelf@@1");
+    CliRun.Result bad = run("list", "-a", "--mirror", mirror, "libelf@@1");
     assertThat(bad.code()).isEqualTo(1);
     assertThat(bad.err()).contains("libelf@@1\n       ^");
   }
@@ -149,9 +138,9 @@ class ListCommandTest {
   void aCatalogWrittenByIngestListsAsTheMirrorsDo(@org.junit.jupiter.api.io.TempDir Path tmp) {
     String db = tmp.resolve("c.db").toString();
     String signed = Fixtures.path("fixtures/spack-v3/v3_migrated_signed").toString();
-    Run ingest = run("ingest", "--mirror", signed, "--db", db);
+    CliRun.Result ingest = run("ingest", "--mirror", signed, "--db", db);
     assertThat(ingest.code()).as(ingest.err()).isZero();
-    Run fromDb = run("list", "-a", "-l", "-v", "--db", db);
+    CliRun.Result fromDb = run("list", "-a", "-l", "-v", "--db", db);
     assertThat(fromDb.code()).as(fromDb.err()).isZero();
     assertThat(fromDb.out()).isEqualTo(golden());
   }
@@ -180,13 +169,13 @@ class ListCommandTest {
   @org.junit.jupiter.api.Test
   void removedAndMisusedOptionsAreOneLineErrors(@org.junit.jupiter.api.io.TempDir Path tmp) {
     String mirror = Fixtures.path("fixtures/spack-v3/v3_migrated_unsigned").toString();
-    Run into = run("ingest", "--mirror", mirror, "--db", tmp.resolve("a.db").toString(), "--into", tmp.resolve("b.db").toString());
+    CliRun.Result into = run("ingest", "--mirror", mirror, "--db", tmp.resolve("a.db").toString(), "--into", tmp.resolve("b.db").toString());
     assertThat(into.code()).isEqualTo(1);
     assertThat(into.err()).contains("--into").hasLineCount(1);
-    Run nothing = run("ingest", "--db", tmp.resolve("a.db").toString());
+    CliRun.Result nothing = run("ingest", "--db", tmp.resolve("a.db").toString());
     assertThat(nothing.code()).isEqualTo(1);
     assertThat(nothing.err()).contains("nothing to read");
-    Run diffTag = run("diff", "a", "b", "--tag", "a", "--mirror", mirror);
+    CliRun.Result diffTag = run("diff", "a", "b", "--tag", "a", "--mirror", mirror);
     assertThat(diffTag.code()).isEqualTo(1);
     assertThat(diffTag.err()).contains("--tag does not apply");
   }

@@ -16,13 +16,13 @@ class PagesCommandTest {
   @Test
   void sizesComeFromTheV3ManifestsOnlyWhenAsked() throws IOException {
     String mirror = Fixtures.path("fixtures/spack-v3/v3_migrated_unsigned").toString();
-    ListCommandTest.Run plain = ListCommandTest.run("pages", "--mirror", mirror, "--out", tmp.resolve("a").toString());
+    CliRun.Result plain = CliRun.run("pages", "--mirror", mirror, "--out", tmp.resolve("a").toString());
     assertThat(plain.code()).as(plain.err()).isZero();
     String page = Files.readString(tmp.resolve("a/_cache/mirror/libelf/specs.md"));
     assertThat(page).contains("\"size\": \"-\"").doesNotContain("\"size\": 8627");
 
-    ListCommandTest.Run sized =
-        ListCommandTest.run("pages", "--sizes", "--mirror", mirror, "--out", tmp.resolve("b").toString());
+    CliRun.Result sized =
+        CliRun.run("pages", "--sizes", "--mirror", mirror, "--out", tmp.resolve("b").toString());
     assertThat(sized.code()).as(sized.err()).isZero();
     // contentLength of jr3yipy's install tarball in its spec manifest.
     assertThat(Files.readString(tmp.resolve("b/_cache/mirror/libelf/specs.md")))
@@ -32,7 +32,7 @@ class PagesCommandTest {
   @Test
   void badInputWritesNothing() {
     Path out = tmp.resolve("site");
-    ListCommandTest.Run r = ListCommandTest.run("pages", "--mirror", "/nonexistent", "--out", out.toString());
+    CliRun.Result r = CliRun.run("pages", "--mirror", "/nonexistent", "--out", out.toString());
     assertThat(r.code()).isEqualTo(1);
     assertThat(out).doesNotExist();
   }

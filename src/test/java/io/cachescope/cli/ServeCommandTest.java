@@ -25,7 +25,7 @@ class ServeCommandTest {
 
   @Test
   void aBadRefreshIsOneLineAndExitOneBeforeAnyPortIsBound() {
-    ListCommandTest.Run r = ListCommandTest.run("serve", "--refresh", "abc", "--port", "0",
+    CliRun.Result r = CliRun.run("serve", "--refresh", "abc", "--port", "0",
         "--mirror", Fixtures.path("fixtures/spack-v3/v3_migrated_unsigned").toString());
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err().strip().lines()).hasSize(1);
@@ -55,8 +55,8 @@ class ServeCommandTest {
     assertThat(home.statusCode()).isEqualTo(200);
     assertThat(home.body()).contains("\"mirror\"");
     assertThat(Files.size(db)).as("the mirror was ingested into --db").isPositive();
-    ListCommandTest.Run listed = ListCommandTest.run("list", "-a", "-l", "--db", db.toString());
+    CliRun.Result listed = CliRun.run("list", "-a", "-l", "--db", db.toString());
     assertThat(listed.out()).isEqualTo(
-        ListCommandTest.run("list", "-a", "-l", "--mirror", mirror).out());
+        CliRun.run("list", "-a", "-l", "--mirror", mirror).out());
   }
 }
