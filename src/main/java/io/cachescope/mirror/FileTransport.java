@@ -13,9 +13,16 @@ import java.util.stream.Stream;
 /** Reads a mirror from the local file system ({@code file://} URIs). */
 public final class FileTransport implements Transport {
 
+  private final Path root;
+
+  /** Reads files of the mirror at {@code root}, and nothing outside it. */
+  public FileTransport(Path root) {
+    this.root = root.toAbsolutePath().normalize();
+  }
+
   @Override
   public Optional<Body> get(URI uri) throws IOException {
-    Path path = Path.of(uri);
+    Path path = inside(Path.of(uri));
     if (!Files.isRegularFile(path)) {
       return Optional.empty();
     }
@@ -28,14 +35,32 @@ public final class FileTransport implements Transport {
     }
   }
 
+  /**
+   * The path, when it lies inside the mirror, symbolic links followed; anything else (a {@code
+   * ..} in a manifest, a link out of the mirror) is an error naming it.
+   */
+  private Path inside(Path path) throws IOException {
+    Path p = path.toAbsolutePath().normalize();
+    boolean ok = p.startsWith(root);
+    if (ok && Files.exists(p)) {
+      Path realRoot = Files.exists(root) ? root.toRealPath() : root;
+      ok = p.toRealPath().startsWith(realRoot);
+    }
+    if (!ok) {
+      throw new io.cachescope.SourceException(path.toString(), "", "outside the mirror " + root + "; not read");
+    }
+    return p;
+  }
+
   @Override
   public List<URI> list(URI directory) throws IOException {
-    Path dir = Path.of(directory);
+    Path dir = inside(Path.of(directory));
     if (!Files.isDirectory(dir)) {
       return List.of();
     }
     try (Stream<Path> files = Files.walk(dir)) {
-      return files.filter(Files::isRegularFile).sorted().map(Path::toUri).toList();
+      // Files.walk does not follow links; a linked file out of the mirror is left out.
+      return files.filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).sorted().map(Path::toUri).toList();
     }
   }
 }

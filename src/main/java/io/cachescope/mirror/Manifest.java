@@ -68,6 +68,12 @@ public record Manifest(int version, List<Manifest.Blob> data) {
       if (!b.isObject()) {
         throw new SourceException(source, where, "a manifest entry must be an object");
       }
+      String algorithm = b.path("checksumAlgorithm").asText("sha256");
+      if (!algorithm.equals("sha256")) {
+        // The algorithm is a path component of the blob: only a known name may go there.
+        throw new SourceException(source, where + "/checksumAlgorithm",
+            "unsupported checksum algorithm '" + algorithm + "' (cachescope reads sha256)");
+      }
       String checksum = text(b, "checksum", source, where);
       if (!checksum.matches("[0-9a-f]{64}")) {
         throw new SourceException(source, where + "/checksum", "not a sha256 checksum: " + checksum);
@@ -77,7 +83,7 @@ public record Manifest(int version, List<Manifest.Blob> data) {
               b.path("contentLength").asLong(-1),
               text(b, "mediaType", source, where),
               b.path("compression").asText("none"),
-              b.path("checksumAlgorithm").asText("sha256"),
+              algorithm,
               checksum));
     }
     return new Manifest(version.asInt(), List.copyOf(blobs));

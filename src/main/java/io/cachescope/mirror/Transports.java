@@ -6,7 +6,7 @@ public final class Transports {
 
   public static Transport forUrl(MirrorUrl url, TransportOptions options) {
     if (url.isLocal()) {
-      return new FileTransport();
+      return new FileTransport(java.nio.file.Path.of(url.root()));
     }
     if (url.s3Bucket().isPresent()) {
       return new S3Transport(options, url.s3Bucket().get());

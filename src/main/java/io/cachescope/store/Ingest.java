@@ -3,7 +3,6 @@ package io.cachescope.store;
 import io.cachescope.mirror.CatalogReader;
 import io.cachescope.mirror.Sources;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -47,9 +46,11 @@ public final class Ingest {
           records += s.index().specs().size();
           read++;
           log.accept(tag.name() + "/" + stack.label() + ": " + s.index().specs().size() + " records");
-        } catch (IOException | UncheckedIOException | io.cachescope.SourceException e) {
+        } catch (IOException | RuntimeException e) {
           // One bad mirror must not keep the others from being published: report it and go on.
-          failures.add(tag.name() + "/" + stack.label() + ": " + e.getMessage());
+          String why = e instanceof io.cachescope.SourceException || e.getMessage() == null
+              ? String.valueOf(e.getMessage()) : e.getClass().getSimpleName() + ": " + e.getMessage();
+          failures.add(io.cachescope.Secrets.redact(tag.name() + "/" + stack.label() + ": " + why));
         }
       }
       store.publish(tag.name(), position++, changed, order);

@@ -21,7 +21,7 @@ class ClearSignedTest {
   @TempDir Path tmp;
 
   static Keyring keysOf(Path mirror) {
-    return MirrorKeys.load(new FileTransport(), mirror.toUri());
+    return MirrorKeys.load(new FileTransport(mirror), mirror.toUri());
   }
 
   static List<Path> files(Path dir, String suffix) throws IOException {

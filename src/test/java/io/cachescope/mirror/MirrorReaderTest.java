@@ -21,7 +21,7 @@ class MirrorReaderTest {
   @TempDir Path tmp;
 
   static BuildCacheIndex read(Path root, MirrorReader.Options options) {
-    return new MirrorReader(new FileTransport(), new Interner(), options)
+    return new MirrorReader(new FileTransport(root), new Interner(), options)
         .read(root.toUri(), root.toString());
   }
 
@@ -130,5 +130,32 @@ class MirrorReaderTest {
     assertThatThrownBy(() -> read(mirror, new MirrorReader.Options("nope", null, false, false)))
         .isInstanceOf(SourceException.class)
         .hasMessageContaining("index view nope");
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"../../outside", "sha 256", "sha256?x=1#", "%zz", "SHA256"})
+  void aManifestNamesOnlyTheKnownChecksumAlgorithm(String algorithm) throws IOException {
+    Path mirror = Fixtures.copy("fixtures/spack-v3/v3_migrated_unsigned", tmp.resolve("m"));
+    Path manifest = mirror.resolve("v3/manifests/index/index.manifest.json");
+    Files.writeString(manifest, Files.readString(manifest)
+        .replace("\"checksumAlgorithm\":\"sha256\"", "\"checksumAlgorithm\":\"" + algorithm + "\""));
+    MirrorReader.Options v3Only = new MirrorReader.Options(null, "v3/manifests/index/index.manifest.json", false, false);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> read(mirror, v3Only))
+        .isInstanceOf(io.cachescope.SourceException.class)
+        .hasMessageContaining("index.manifest.json at /data/0/checksumAlgorithm")
+        .hasMessageContaining("unsupported checksum algorithm");
+  }
+
+  @Test
+  void aLinkOutOfAFileMirrorIsNotFollowed() throws IOException {
+    Path outside = Files.writeString(tmp.resolve("secret.txt"), "not a mirror file");
+    Path mirror = Fixtures.copy("fixtures/spack-v3/v3_migrated_unsigned", tmp.resolve("m"));
+    Path index = mirror.resolve("build_cache/index.json");
+    Files.delete(index);
+    Files.createSymbolicLink(index, outside);
+    MirrorReader.Options v2Only = new MirrorReader.Options(null, "build_cache/index.json", false, false);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> read(mirror, v2Only))
+        .isInstanceOf(io.cachescope.SourceException.class)
+        .hasMessageContaining("outside the mirror");
   }
 }

@@ -22,7 +22,7 @@ class SnapshotDiffTest {
 
   static Tag tag(String name, Path mirror) {
     BuildCacheIndex index =
-        new MirrorReader(new FileTransport(), new Interner(), MirrorReader.Options.defaults())
+        new MirrorReader(new FileTransport(mirror), new Interner(), MirrorReader.Options.defaults())
             .read(mirror.toUri(), mirror.toString());
     return new Tag(name, List.of(new Stack("root", mirror.toString(), index)));
   }
