@@ -58,6 +58,10 @@ public final class CatalogStore implements AutoCloseable {
    */
   public static CatalogStore open(String db) {
     String url = db.startsWith("jdbc:") ? db : "jdbc:sqlite:" + Path.of(db).toAbsolutePath();
+    if (url.startsWith("jdbc:sqlite:") && !url.contains("busy_timeout")) {
+      // On every connection, Flyway's too: a second writer waits for the first instead of failing.
+      url += (url.contains("?") ? "&" : "?") + "busy_timeout=30000";
+    }
     Engine engine = url.startsWith("jdbc:postgresql:") ? Engine.POSTGRESQL : Engine.SQLITE;
     if (engine == Engine.POSTGRESQL && !url.contains("reWriteBatchedInserts")) {
       // pgjdbc sends a batch as multi-row INSERTs only when asked: much faster ingests.
@@ -66,21 +70,41 @@ public final class CatalogStore implements AutoCloseable {
     if (!url.startsWith("jdbc:sqlite:") && engine != Engine.POSTGRESQL) {
       throw new SourceException(db, "", "unsupported database (use an SQLite file or jdbc:postgresql://...)");
     }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return openOnce(db, url, engine);
+      } catch (SQLException | RuntimeException e) {
+        // A fresh SQLite file migrated by two writers at once: one waits and tries again.
+        if (engine == Engine.SQLITE && isBusy(e) && attempt < BUSY_ATTEMPTS) {
+          sleep(attempt);
+          continue;
+        }
+        throw new SourceException(db, "", "cannot open the catalog: " + rootMessage(e), e);
+      }
+    }
+  }
+
+  /** Writers of one process migrate one at a time; PostgreSQL's Flyway also takes an advisory lock. */
+  private static final Object MIGRATION = new Object();
+
+  private static CatalogStore openOnce(String db, String url, Engine engine) throws SQLException {
+    Connection c = DriverManager.getConnection(url);
     try {
-      Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").load().migrate();
-      Connection c = DriverManager.getConnection(url);
       if (engine == Engine.SQLITE) {
         try (Statement s = c.createStatement()) {
-          // WAL lets a server read while an ingest writes; the busy timeout waits out the writer.
+          // WAL (set before migrating) lets a server read while an ingest writes.
           s.execute("PRAGMA journal_mode=WAL");
-          s.execute("PRAGMA busy_timeout=10000");
           s.execute("PRAGMA synchronous=NORMAL");
         }
       }
+      synchronized (MIGRATION) {
+        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").load().migrate();
+      }
       c.setAutoCommit(false);
-      return new CatalogStore(url, engine, c);
+      return new CatalogStore(db, engine, c); // errors name the catalog as the user gave it
     } catch (SQLException | RuntimeException e) {
-      throw new SourceException(db, "", "cannot open the catalog: " + rootMessage(e), e);
+      c.close();
+      throw e;
     }
   }
 
@@ -120,10 +144,47 @@ public final class CatalogStore implements AutoCloseable {
    * are dropped. One transaction: all of it, or (on any failure) nothing.
    */
   public void publish(String tag, int tagPosition, List<ReadStack> changed, List<String> order) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        publishOnce(tag, tagPosition, changed, order);
+        return;
+      } catch (SourceException e) {
+        // Another writer held SQLite's write lock past the busy timeout: wait and try again.
+        if (!isBusy(e) || attempt >= BUSY_ATTEMPTS) {
+          throw e;
+        }
+        sleep(attempt);
+      }
+    }
+  }
+
+  private static final int BUSY_ATTEMPTS = 20;
+
+  private static boolean isBusy(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      String m = String.valueOf(t.getMessage());
+      if (m.contains("SQLITE_BUSY") || m.contains("database is locked")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void sleep(int attempt) {
+    try {
+      Thread.sleep(Math.min(2_000, 50L * attempt * attempt));
+    } catch (InterruptedException ie) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", ie);
+    }
+  }
+
+  private void publishOnce(String tag, int tagPosition, List<ReadStack> changed, List<String> order) {
     try {
       Set<String> known = new HashSet<>();
+      // The counter first: on PostgreSQL its row lock orders concurrent publishes.
+      long next = reserveGenerations(changed.size());
       upsertTag(tag, tagPosition);
-      long next = nextGeneration();
       for (ReadStack read : changed) {
         writeSpecs(read.stack().index(), known);
         long generation = next++;
@@ -167,10 +228,15 @@ public final class CatalogStore implements AutoCloseable {
     }
   }
 
-  private long nextGeneration() throws SQLException {
-    try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(id), 0) FROM generations")) {
+  /** Reserves {@code n} generation ids; returns the first. */
+  private long reserveGenerations(int n) throws SQLException {
+    try (PreparedStatement up = connection.prepareStatement("UPDATE counters SET value = value + ? WHERE name = 'generation'")) {
+      up.setInt(1, n);
+      up.executeUpdate();
+    }
+    try (Statement q = connection.createStatement(); ResultSet rs = q.executeQuery("SELECT value FROM counters WHERE name = 'generation'")) {
       rs.next();
-      return rs.getLong(1) + 1;
+      return rs.getLong(1) - n + 1;
     }
   }
 

@@ -117,6 +117,40 @@ abstract class StoreContract {
   }
 
   @Test
+  void writersOfDifferentTagsOnOneFreshCatalogAllPublish() throws Exception {
+    int writers = 3;
+    int tagsEach = 2;
+    String mirror = Fixtures.path("fixtures/spack-v3/v3_migrated_unsigned").toString();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+    List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+    for (int w = 0; w < writers; w++) {
+      int writer = w;
+      done.add(pool.submit(() -> {
+        // Each writer its own connection, migrating the fresh catalog as it opens it.
+        try (CatalogStore store = CatalogStore.open(db)) {
+          for (int t = 0; t < tagsEach; t++) {
+            Path file = tmp.resolve("w" + writer + "-" + t + ".json");
+            Files.writeString(file, "{\"tag-" + writer + "-" + t + "\": [{\"label\": \"root\", \"url\": \"" + mirror + "\"}]}");
+            Ingest.Report r = Ingest.run(Sources.read(file), store, reader(), m -> {});
+            assertThat(r.failures()).isEmpty();
+          }
+        }
+        return null;
+      }));
+    }
+    pool.shutdown();
+    for (var f : done) {
+      f.get(120, java.util.concurrent.TimeUnit.SECONDS);
+    }
+    try (CatalogStore store = CatalogStore.open(db)) {
+      assertThat(store.tags()).hasSize(writers * tagsEach);
+      for (String tag : store.tags()) {
+        assertThat(store.loadTag(tag).orElseThrow().stacks().get(0).index().specs()).hasSize(7);
+      }
+    }
+  }
+
+  @Test
   void unchangedStacksAreNotReadAgainAndAChangedOneIsReplaced() throws IOException {
     try (CatalogStore store = CatalogStore.open(db)) {
       Ingest.run(sources, store, reader(), m -> {});
