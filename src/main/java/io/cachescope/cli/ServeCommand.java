@@ -30,7 +30,7 @@ public final class ServeCommand implements Callable<Integer> {
   Duration refresh;
 
   @Option(names = "--mirror-url", paramLabel = "URL",
-      description = "The mirror URL install commands name (default: the first --mirror, else https://binaries.spack.io/develop).")
+      description = "The mirror URL every install command names, for a site behind a CDN (default: each tag's root stack URL, as recorded at ingest).")
   String mirrorUrl;
 
   @Option(names = "--max-concurrent", defaultValue = "64", description = "Requests in flight before answering 503 (default ${DEFAULT-VALUE}).")
@@ -50,8 +50,7 @@ public final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     CatalogView view = load();
-    String url = mirrorUrl != null ? mirrorUrl : defaultMirror();
-    Server server = new Server(view, url, maxConcurrent).rateLimit(rateLimit);
+    Server server = new Server(view, mirrorUrl, maxConcurrent).rateLimit(rateLimit);
     int bound = server.start(bind, port);
     out.println("cachescope serving " + view.specCount() + " specs on http://" + bind + ":" + bound + "/");
     out.flush();
@@ -79,12 +78,5 @@ public final class ServeCommand implements Callable<Integer> {
 
   private CatalogView load() {
     return new CatalogView(source.read(err, false));
-  }
-
-  private String defaultMirror() {
-    if (!source.mirrors.isEmpty()) {
-      return source.mirrors.get(0);
-    }
-    return "https://binaries.spack.io/develop";
   }
 }

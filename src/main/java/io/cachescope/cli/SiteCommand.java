@@ -18,8 +18,8 @@ public final class SiteCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output folder (replaced whole at the end).")
   Path out;
 
-  @Option(names = "--mirror-url", paramLabel = "URL", defaultValue = "https://binaries.spack.io/develop",
-      description = "The mirror URL install commands name (default ${DEFAULT-VALUE}).")
+  @Option(names = "--mirror-url", paramLabel = "URL",
+      description = "The mirror URL every install command names (default: each tag's root stack URL, as recorded at ingest).")
   String mirrorUrl;
 
   @Option(names = "--spec-pages", negatable = true, defaultValue = "true", fallbackValue = "true",

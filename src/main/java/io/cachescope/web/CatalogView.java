@@ -30,7 +30,7 @@ public final class CatalogView {
 
 
   /** One tag: its date (for snapshots), stacks, and packages by name. */
-  public record TagView(String name, String date, List<String> stacks, Map<String, PackageView> packages, int specs) {}
+  public record TagView(String name, String date, List<String> stacks, Map<String, PackageView> packages, int specs, Mirror mirror) {}
 
   /** One package in one tag: its specs in the build cache and what they span. */
   public record PackageView(
@@ -80,11 +80,23 @@ public final class CatalogView {
         allPackages.add(e.getKey());
       }
       List<String> labels = tag.stacks().stream().map(io.cachescope.catalog.Stack::label).distinct().toList();
-      TagView view = new TagView(tag.name(), Tag.snapshotDate(tag.name()), labels, packages, count);
+      TagView view = new TagView(tag.name(), Tag.snapshotDate(tag.name()), labels, packages, count, mirrorOf(tag));
       tags.add(view);
       byName.put(tag.name(), view);
     }
     packageCount = allPackages.size();
+  }
+
+  /**
+   * The mirror of a tag: its {@code root} stack (the tag's union), else its first stack; signed
+   * when any of its stacks publishes keys, which is what makes a spec more than unsigned.
+   */
+  private static Mirror mirrorOf(Tag tag) {
+    io.cachescope.catalog.Stack root = tag.stacks().stream().filter(s -> s.label().equals("root")).findFirst()
+        .orElse(tag.stacks().isEmpty() ? null : tag.stacks().get(0));
+    boolean signed = tag.stacks().stream().flatMap(s -> s.index().memberships().values().stream())
+        .anyMatch(m -> m.signature() != io.cachescope.catalog.SignatureState.UNSIGNED);
+    return new Mirror(Mirror.nameFor(tag.name()), root == null ? "" : root.url(), signed);
   }
 
   public List<TagView> tags() {
@@ -93,6 +105,17 @@ public final class CatalogView {
 
   public Optional<TagView> tag(String name) {
     return Optional.ofNullable(byName.get(name));
+  }
+
+  /**
+   * The tag "get started" names: the newest release in cache.spack.io's order, else the first
+   * tag in that order (develop, or the newest snapshot).
+   */
+  public Optional<TagView> newestRelease() {
+    List<TagView> ordered = new ArrayList<>(tags);
+    ordered.sort(Comparator.comparing(TagView::name, io.cachescope.render.TagOrder.UPSTREAM));
+    return ordered.stream().filter(t -> t.name().matches("v?[0-9][0-9.]*") && !t.packages().isEmpty()).findFirst()
+        .or(() -> ordered.stream().filter(t -> !t.packages().isEmpty()).findFirst());
   }
 
   /** The tag searches and package pages use when none is named: the first of the sources. */

@@ -20,13 +20,31 @@ public final class Pages {
   private final CatalogView view;
   private final String mirrorUrl;
 
+  /** {@code mirrorUrl}: the URL every install command names (a site behind a CDN), or null for each tag's own. */
   public Pages(CatalogView view, String mirrorUrl) {
     this.view = view;
     this.mirrorUrl = mirrorUrl;
   }
 
+  /** The mirror install commands name for a tag. */
+  Mirror mirror(CatalogView.TagView tag) {
+    Mirror own = tag.mirror();
+    return mirrorUrl == null ? own : new Mirror(own.name(), mirrorUrl, own.signed());
+  }
+
+  InstallSteps install(CatalogView.TagView tag, String spec) {
+    return InstallSteps.of(mirror(tag), spec);
+  }
+
   public String home(String root) {
-    return Templates.render("home.jte", Map.of("view", view, "root", root, "mirrorUrl", mirrorUrl));
+    Map<String, Object> params = new HashMap<>();
+    params.put("view", view);
+    params.put("root", root);
+    Optional<CatalogView.TagView> start = view.newestRelease();
+    params.put("startTag", start.map(CatalogView.TagView::name).orElse(null));
+    params.put("start", start.map(t -> install(t, t.packages().containsKey("zlib") ? "zlib"
+        : t.packages().keySet().iterator().next())).orElse(null));
+    return Templates.render("home.jte", params);
   }
 
   public String search(String query, String tagName, String root) {
@@ -71,13 +89,19 @@ public final class Pages {
     params.put("pages", pages);
     params.put("previousTag", previous.map(CatalogView.TagView::name).orElse(null));
     params.put("change", change);
-    params.put("mirrorUrl", mirrorUrl);
+    params.put("install", (java.util.function.Function<String, InstallSteps>) spec -> install(tag.get(), spec));
     params.put("root", root);
     return Optional.of(Templates.render("package.jte", params));
   }
 
   public Optional<String> spec(String hash, String root) {
-    return view.spec(hash).map(s -> Templates.render("spec.jte", Map.of("page", SpecPage.of(s, view), "mirrorUrl", mirrorUrl, "root", root)));
+    return view.spec(hash).map(s -> {
+      // From the first tag that holds it (tags are in the order of the sources).
+      CatalogView.TagView from = view.tagsOf(s.hash()).stream().findFirst().flatMap(view::tag)
+          .orElseGet(() -> view.defaultTag().orElseThrow());
+      return Templates.render("spec.jte", Map.of("page", SpecPage.of(s, view), "install", install(from, "/" + s.hash()),
+          "fromTag", from.name(), "root", root));
+    });
   }
 
   public String host(String platform, String os, String target, String tagName, String root) {

@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import io.cachescope.Fixtures;
 import java.io.File;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -47,7 +49,7 @@ class BrowserIT {
       assertThat(present).as("CI must install chromium and chromium-driver").isTrue();
     }
     assumeTrue(present, "chromium / chromedriver not installed");
-    server = new Server(new CatalogView(WebFixtures.catalog()), "https://binaries.spack.io/develop", 64);
+    server = new Server(new CatalogView(WebFixtures.catalog()), null, 64); // each tag names its own mirror
     base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
     ChromeOptions o = new ChromeOptions();
     o.setBinary("/usr/bin/chromium");
@@ -118,11 +120,17 @@ class BrowserIT {
     assertThat(driver.findElement(By.cssSelector(".chip")).getText()).contains("target: m1");
 
     driver.findElement(By.cssSelector("a.hash")).click();
-    waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("install-command")));
-    assertThat(driver.findElement(By.id("install-command")).getText()).isEqualTo("spack install /jr3yipyxyjulcdvckwwwjrrumis7glpa");
-    driver.findElement(By.id("copy-install")).click();
-    Object copied = ((JavascriptExecutor) driver).executeScript("return window.lastCopied");
-    assertThat(copied).asString().endsWith("spack install /jr3yipyxyjulcdvckwwwjrrumis7glpa").contains("spack mirror add");
+    waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ol.steps")));
+    List<WebElement> steps = driver.findElements(By.cssSelector("ol.steps li"));
+    assertThat(steps).extracting(li -> li.findElement(By.tagName("code")).getText()).containsExactly(
+        "spack mirror add --unsigned spack-develop-2025-03-30 " + Fixtures.path("fixtures/spack-v3/v3_migrated_unsigned"),
+        "spack install /jr3yipyxyjulcdvckwwwjrrumis7glpa");
+    // One command per copy button, and what is copied is what is shown.
+    for (WebElement step : steps) {
+      step.findElement(By.cssSelector("button.copy")).click();
+      Object copied = ((JavascriptExecutor) driver).executeScript("return window.lastCopied");
+      assertThat(copied).asString().isEqualTo(step.findElement(By.tagName("code")).getText()).doesNotContain("&&");
+    }
   }
 
   @Test
@@ -172,7 +180,7 @@ class BrowserIT {
       driver.findElement(By.cssSelector("a.facet-value[data-facet='target'][data-value='m1']")).click();
       waitFor().until(d -> d.findElement(By.id("showing")).getText().equals("Showing 2 of 2 builds"));
       driver.findElement(By.cssSelector("a.hash")).click();
-      waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("install-command")));
+      waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ol.steps")));
     } finally {
       files.stop(0);
     }
