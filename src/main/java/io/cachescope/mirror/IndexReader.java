@@ -9,9 +9,11 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import io.cachescope.SourceException;
 import io.cachescope.catalog.ConcreteSpec;
 import io.cachescope.catalog.Interner;
+import io.cachescope.catalog.SpecGrammar;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -47,7 +49,8 @@ public final class IndexReader {
    * the index mentions (records and edge targets), for a cheap dangling-edge check.
    */
   public record Result(
-      int databaseVersion, Map<String, ConcreteSpec> specs, Set<String> notInBuildcache, Set<String> hashes) {
+      int databaseVersion, Map<String, ConcreteSpec> specs, Set<String> notInBuildcache, Set<String> hashes,
+      List<String> warnings) {
 
     public boolean inBuildcache(String hash) {
       return !notInBuildcache.contains(hash);
@@ -94,6 +97,7 @@ public final class IndexReader {
     int version = 0;
     Map<String, ConcreteSpec> specs = null;
     Set<String> notInBuildcache = new java.util.HashSet<>();
+    List<String> warnings = new java.util.ArrayList<>();
     SpecNodeParser nodes = new SpecNodeParser(interner);
     for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
       if (!p.currentName().equals("database")) {
@@ -110,7 +114,7 @@ public final class IndexReader {
         if (field.equals("version")) {
           version = parseVersion(p, value, source);
         } else if (field.equals("installs")) {
-          specs = readInstalls(p, nodes, value, version, source, notInBuildcache);
+          specs = readInstalls(p, nodes, value, version, source, notInBuildcache, warnings);
         } else {
           p.skipChildren();
         }
@@ -127,7 +131,7 @@ public final class IndexReader {
     }
     boolean versionFirst = specs.values().stream().findFirst().map(s -> s.specfileVersion() != 0).orElse(true);
     return new Result(
-        version, versionFirst ? specs : fixVersions(specs, version), notInBuildcache, nodes.hashesSeen());
+        version, versionFirst ? specs : fixVersions(specs, version), notInBuildcache, nodes.hashesSeen(), warnings);
   }
 
   private static int parseVersion(JsonParser p, JsonToken value, String source)
@@ -149,7 +153,8 @@ public final class IndexReader {
   }
 
   private Map<String, ConcreteSpec> readInstalls(
-      JsonParser p, SpecNodeParser nodes, JsonToken value, int version, String source, Set<String> notInBuildcache)
+      JsonParser p, SpecNodeParser nodes, JsonToken value, int version, String source, Set<String> notInBuildcache,
+      List<String> warnings)
       throws IOException {
     if (value != JsonToken.START_OBJECT) {
       throw new SourceException(source, where(p), "installs must be an object");
@@ -183,6 +188,14 @@ public final class IndexReader {
       }
       if (spec == null) {
         throw new SourceException(source, "/database/installs/" + key, "record has no spec");
+      }
+      String problem = SpecGrammar.problem(spec);
+      if (problem != null) {
+        // Such a value would end up in URLs and shell commands: report the record and leave it out.
+        if (warnings.size() < 20) {
+          warnings.add(source + " at /database/installs/" + SpecGrammar.shown(key) + ": " + problem + "; record left out");
+        }
+        continue;
       }
       if (!inBuildcache) {
         notInBuildcache.add(spec.hash());

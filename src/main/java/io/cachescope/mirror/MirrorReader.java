@@ -93,14 +93,14 @@ public final class MirrorReader {
               ? only
               : V3_INDEX_DIR + (options.view() == null ? "" : options.view() + "/")
                   + "index.manifest.json";
-      readV3Index(root, manifestPath).ifPresent(r -> merge(specs, memberships, sources, mentioned, r));
+      readV3Index(root, manifestPath).ifPresent(r -> merge(specs, memberships, sources, mentioned, warnings, r));
       if (sources.isEmpty() && (only != null || options.view() != null)) {
         String what = options.view() != null ? "index view " + options.view() : manifestPath;
         throw new SourceException(display, what, "no such index manifest " + manifestPath);
       }
     }
     if (!v3Only) {
-      readV2Index(root, warnings).ifPresent(r -> merge(specs, memberships, sources, mentioned, r));
+      readV2Index(root, warnings).ifPresent(r -> merge(specs, memberships, sources, mentioned, warnings, r));
       if (only != null && sources.isEmpty()) {
         throw new SourceException(display, V2_INDEX, "no such index");
       }
@@ -108,7 +108,7 @@ public final class MirrorReader {
     Keyring keys = null;
     if (sources.isEmpty()) {
       keys = MirrorKeys.load(transport, root);
-      readSpecFilesWithoutIndex(root, keys, specs, memberships, sources, mentioned);
+      readSpecFilesWithoutIndex(root, keys, specs, memberships, sources, mentioned, warnings);
     }
     if (sources.isEmpty()) {
       String where = options.view() != null ? "index view " + options.view() : "";
@@ -201,9 +201,11 @@ public final class MirrorReader {
       Map<String, Membership> memberships,
       List<IndexSource> sources,
       List<Set<String>> mentioned,
+      List<String> warnings,
       ReadIndex read) {
     sources.add(read.source());
     mentioned.add(read.hashes());
+    warnings.addAll(read.warnings());
     for (ConcreteSpec s : read.specs().values()) {
       specs.putIfAbsent(s.hash(), s);
       memberships.merge(s.hash(), read.memberships().get(s.hash()), Membership::union);
@@ -212,7 +214,8 @@ public final class MirrorReader {
 
   /** {@code hashes}: every hash the index mentions, or null when it was not collected. */
   record ReadIndex(
-      IndexSource source, Map<String, ConcreteSpec> specs, Map<String, Membership> memberships, Set<String> hashes) {}
+      IndexSource source, Map<String, ConcreteSpec> specs, Map<String, Membership> memberships, Set<String> hashes,
+      List<String> warnings) {}
 
   private Optional<ReadIndex> readV3Index(URI root, String manifestPath) throws IOException {
     URI manifestUri = resolve(root, manifestPath);
@@ -285,7 +288,7 @@ public final class MirrorReader {
       for (String hash : result.specs().keySet()) {
         memberships.put(hash, Membership.of(result.inBuildcache(hash), layout.bit(), -1, SignatureState.UNSIGNED));
       }
-      return new ReadIndex(source, result.specs(), memberships, result.hashes());
+      return new ReadIndex(source, result.specs(), memberships, result.hashes(), result.warnings());
     }
   }
 
@@ -306,7 +309,8 @@ public final class MirrorReader {
       Map<String, ConcreteSpec> specs,
       Map<String, Membership> memberships,
       List<IndexSource> sources,
-      List<Set<String>> mentioned)
+      List<Set<String>> mentioned,
+      List<String> warnings)
       throws IOException {
     SpecFileReader reader = new SpecFileReader(interner);
     List<URI> manifests =
@@ -318,9 +322,9 @@ public final class MirrorReader {
       for (URI m : manifests) {
         SpecFileCheck.V3Entry entry = SpecFileCheck.readV3Entry(transport, root, m, keys);
         SpecFile file = reader.read(entry.specBlob(), entry.specBlobUri(), keys, false);
-        addSpecFile(found, file, Layout.V3, entry.signature(), entry.tarballSize());
+        addSpecFile(found, file, m.toString(), Layout.V3, entry.signature(), entry.tarballSize());
       }
-      merge(specs, memberships, sources, mentioned, counted(found));
+      merge(specs, memberships, sources, mentioned, warnings, counted(found));
     }
     List<URI> files =
         transport.list(resolve(root, "build_cache/")).stream()
@@ -334,9 +338,9 @@ public final class MirrorReader {
           continue;
         }
         SpecFile file = reader.read(bytes, f.toString(), keys, f.getPath().endsWith(".yaml"));
-        addSpecFile(found, file, Layout.V2, file.signature(), -1);
+        addSpecFile(found, file, f.toString(), Layout.V2, file.signature(), -1);
       }
-      merge(specs, memberships, sources, mentioned, counted(found));
+      merge(specs, memberships, sources, mentioned, warnings, counted(found));
     }
   }
 
@@ -344,14 +348,14 @@ public final class MirrorReader {
   private static ReadIndex listing(URI dir, Layout layout) {
     return new ReadIndex(
         new IndexSource(dir.toString(), layout, 0, null, null, 0, Instant.now()),
-        new LinkedHashMap<>(), new LinkedHashMap<>(), null);
+        new LinkedHashMap<>(), new LinkedHashMap<>(), null, new ArrayList<>());
   }
 
   /** The listing with its record count filled in. */
   private static ReadIndex counted(ReadIndex r) {
     IndexSource s = r.source();
     IndexSource source = new IndexSource(s.url(), s.layout(), 0, null, null, r.specs().size(), s.fetchedAt());
-    return new ReadIndex(source, r.specs(), r.memberships(), null);
+    return new ReadIndex(source, r.specs(), r.memberships(), null, r.warnings());
   }
 
   static boolean isSpecFileName(String path) {
@@ -361,8 +365,13 @@ public final class MirrorReader {
   }
 
   /** The root of a spec file is in the cache; its other nodes are records unless pushed too. */
-  static void addSpecFile(ReadIndex found, SpecFile file, Layout layout, SignatureState signature, long tarball) {
+  static void addSpecFile(ReadIndex found, SpecFile file, String source, Layout layout, SignatureState signature, long tarball) {
     ConcreteSpec root = file.root();
+    String problem = io.cachescope.catalog.SpecGrammar.problem(root);
+    if (problem != null) {
+      found.warnings().add(source + ": " + problem + "; spec file left out");
+      return;
+    }
     found.specs().put(root.hash(), root);
     found.memberships().put(root.hash(), Membership.of(true, layout.bit(), tarball, signature));
     for (ConcreteSpec dep : file.nodes().subList(1, file.nodes().size())) {

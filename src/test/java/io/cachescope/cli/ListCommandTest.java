@@ -179,4 +179,15 @@ class ListCommandTest {
     assertThat(diffTag.code()).isEqualTo(1);
     assertThat(diffTag.err()).contains("--tag does not apply");
   }
+
+  @org.junit.jupiter.api.Test
+  void theSignaturePolicyHoldsOnAnUnchangedMirror(@org.junit.jupiter.api.io.TempDir Path tmp) {
+    String db = tmp.resolve("c.db").toString();
+    String unsigned = Fixtures.path("fixtures/spack-v3/v3_migrated_unsigned").toString();
+    assertThat(run("ingest", "--mirror", unsigned, "--db", db).code()).isZero();
+    CliRun.Result strict = run("ingest", "--mirror", unsigned, "--db", db, "--require-signed");
+    assertThat(strict.code()).as(strict.out()).isEqualTo(1);
+    assertThat(strict.err()).contains("--require-signed");
+    assertThat(run("ingest", "--mirror", unsigned, "--db", db, "--require-signed").code()).as("and again").isEqualTo(1);
+  }
 }
