@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
  * What Spack allows in the parts of a spec that cachescope puts into URLs and commands: DAG
  * hashes of 32 lowercase base32 characters, package names of lowercase letters, digits, dashes
  * and underscores, versions of Spack's version characters (plus {@code =} and {@code /} of git
- * versions). A record that breaks these is left out where it is read, with a warning.
+ * versions), and an architecture (platform, OS and target). A record that breaks these is left out where it is read, with a warning.
  */
 public final class SpecGrammar {
   private static final Pattern HASH = Pattern.compile("[a-z2-7]{32}");
@@ -29,6 +29,10 @@ public final class SpecGrammar {
     }
     if (!s.version().isEmpty() && !VERSION.matcher(s.version()).matches()) {
       return "version '" + shown(s.version()) + "' is not a Spack version";
+    }
+    if (s.platform() == null || s.os() == null || s.target() == null) {
+      // Every concrete spec has one; pages, headers and host checks need all three parts.
+      return "no architecture (platform " + s.platform() + ", os " + s.os() + ", target " + s.target() + ")";
     }
     return null;
   }

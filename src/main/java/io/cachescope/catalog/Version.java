@@ -33,12 +33,27 @@ public final class Version implements Comparable<Version> {
   }
 
   public static Version parse(String text) {
-    String s = text.strip();
-    int eq = s.indexOf('=', 1);
-    if (eq > 0 && (s.startsWith("git.") || s.substring(0, eq).matches("[a-f0-9]{40}"))) {
-      Version v = parse(s.substring(eq + 1));
-      return new Version(s, v.release, v.prerelease, v.prereleaseNumber);
+    String whole = text.strip();
+    // A git version orders by the version after its '='; peeled in a loop, never recursively,
+    // so a hostile git.=git.=... cannot exhaust the stack.
+    int start = 0;
+    for (int eq = whole.indexOf('=', 1); eq > start
+        && (whole.startsWith("git.", start) || (eq - start == 40 && whole.substring(start, eq).matches("[a-f0-9]{40}")));
+        eq = whole.indexOf('=', start + 1)) {
+      start = eq + 1;
     }
+    String s = start == 0 ? whole : whole.substring(start);
+    if (s.length() > MAX_LENGTH) {
+      s = s.substring(0, MAX_LENGTH); // longer than any real version: order by its start
+    }
+    Version v = parseStandard(s);
+    return s == whole ? v : new Version(whole, v.release, v.prerelease, v.prereleaseNumber);
+  }
+
+  /** Versions longer than this are compared by their first {@value} characters. */
+  static final int MAX_LENGTH = 512;
+
+  private static Version parseStandard(String s) {
     List<String[]> segments = new ArrayList<>();
     Matcher m = SEGMENT.matcher(s);
     while (m.find()) {

@@ -375,6 +375,9 @@ public final class MirrorReader {
     found.specs().put(root.hash(), root);
     found.memberships().put(root.hash(), Membership.of(true, layout.bit(), tarball, signature));
     for (ConcreteSpec dep : file.nodes().subList(1, file.nodes().size())) {
+      if (io.cachescope.catalog.SpecGrammar.problem(dep) != null) {
+        continue; // a malformed dependency record: its edge stays dangling, which is warned about
+      }
       if (found.specs().putIfAbsent(dep.hash(), dep) == null) {
         found.memberships().put(dep.hash(), Membership.of(false, layout.bit(), -1, SignatureState.UNSIGNED));
       }

@@ -71,4 +71,13 @@ class VersionTest {
       }
     }
   }
+
+  @Test
+  void aHostileGitVersionIsPeeledWithoutRecursionOrQuadraticWork() {
+    String hostile = "git.=".repeat(150_000) + "1.2";
+    assertThat(Version.parse(hostile).compareTo(Version.parse("1.2"))).isZero();
+    assertThat(Version.compare("git.abc=1.10", "1.9")).isPositive();
+    String endless = "1." + "9".repeat(100_000);
+    assertThat(Version.parse(endless).compareTo(Version.parse("1.0"))).isPositive();
+  }
 }

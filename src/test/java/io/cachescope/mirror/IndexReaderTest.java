@@ -159,7 +159,7 @@ class IndexReaderTest {
   void missingInBuildcacheMeansPresent() {
     IndexReader.Result r =
         readText(
-            "{\"database\":{\"version\":\"6\",\"installs\":{\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\":{\"spec\":{\"name\":\"zlib\",\"version\":\"1.3\",\"hash\":\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"}}}}}");
+            "{\"database\":{\"version\":\"6\",\"installs\":{\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\":{\"spec\":{\"arch\":{\"platform\":\"linux\",\"platform_os\":\"ubuntu22.04\",\"target\":\"x86_64\"},\"name\":\"zlib\",\"version\":\"1.3\",\"hash\":\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"}}}}}");
     assertThat(r.inBuildcache("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")).isTrue();
     assertThat(r.specs().get("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa").specfileVersion()).isEqualTo(3);
   }
@@ -168,16 +168,18 @@ class IndexReaderTest {
   void recordsSpackCouldNotHaveWrittenAreLeftOutWithAWarning() {
     String good = "a".repeat(32);
     String json = "{\"database\":{\"version\":\"8\",\"installs\":{"
-        + "\"" + good + "\":{\"spec\":{\"name\":\"zlib\",\"version\":\"1.3\",\"hash\":\"" + good + "\"}},"
+        + "\"" + good + "\":{\"spec\":{\"arch\":{\"platform\":\"linux\",\"platform_os\":\"ubuntu22.04\",\"target\":\"x86_64\"},\"name\":\"zlib\",\"version\":\"1.3\",\"hash\":\"" + good + "\"}},"
         + "\"abcdefgh$(touch${IFS}/tmp/x)\":{\"spec\":{\"name\":\"zlib\",\"version\":\"1.3\",\"hash\":\"abcdefgh$(touch${IFS}/tmp/x)\"}},"
         + "\"" + "b".repeat(32) + "\":{\"spec\":{\"name\":\"zlib;touch /tmp/y;\",\"version\":\"1.3\",\"hash\":\"" + "b".repeat(32) + "\"}},"
-        + "\"" + "c".repeat(32) + "\":{\"spec\":{\"name\":\"zlib\",\"version\":\"1.3 $(x)\\u001b[31m\",\"hash\":\"" + "c".repeat(32) + "\"}}"
+        + "\"" + "c".repeat(32) + "\":{\"spec\":{\"name\":\"zlib\",\"version\":\"1.3 $(x)\\u001b[31m\",\"hash\":\"" + "c".repeat(32) + "\"}},"
+        + "\"" + "d".repeat(32) + "\":{\"spec\":{\"name\":\"zlib\",\"version\":\"1.3\",\"hash\":\"" + "d".repeat(32) + "\"}}"
         + "}}}";
     IndexReader.Result r = readText(json);
     assertThat(r.specs().keySet()).containsExactly(good);
-    assertThat(r.warnings()).hasSize(3);
+    assertThat(r.warnings()).hasSize(4);
     assertThat(r.warnings().get(0)).contains("at /database/installs/abcdefgh$(touch${IFS}/tmp/x)").contains("not 32 base32 characters");
     assertThat(r.warnings().get(1)).contains("'zlib;touch /tmp/y;' is not a Spack package name");
     assertThat(r.warnings().get(2)).contains("is not a Spack version").contains("\\u001b").doesNotContain("\u001b[31m");
+    assertThat(r.warnings().get(3)).contains("/database/installs/" + "d".repeat(32)).contains("no architecture");
   }
 }
