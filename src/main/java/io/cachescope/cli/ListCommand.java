@@ -95,7 +95,7 @@ public final class ListCommand implements Callable<Integer> {
             new BuildcacheList.Options(longHash, veryLongHash, namespaces, variants),
             tty,
             consoleWidth()));
-    out.print(text);
+    out.print(Terminal.safe(text.toString()));
     out.flush();
     return 0;
   }

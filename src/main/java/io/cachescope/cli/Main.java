@@ -41,10 +41,13 @@ public final class Main implements Runnable {
         (e, commandLine, parseResult) -> {
           if (e instanceof SourceException || e instanceof SourceOptions.UsageError
               || e instanceof io.cachescope.query.SpecSyntaxException) {
-            err.println("cachescope: error: " + e.getMessage());
+            err.println("cachescope: error: " + Terminal.safe(e.getMessage()));
             return 1;
           }
-          throw e;
+          // Anything else is a defect of ours; still one line, never a stack trace for a user.
+          err.println("cachescope: internal error: " + e.getClass().getSimpleName() + ": "
+              + Terminal.safe(io.cachescope.Secrets.redact(String.valueOf(e.getMessage()))) + " (please report it)");
+          return 1;
         });
     return cli;
   }

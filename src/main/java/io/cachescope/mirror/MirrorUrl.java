@@ -93,6 +93,16 @@ public record MirrorUrl(
       if (uri.getScheme() == null || (uri.getHost() == null && !"file".equals(uri.getScheme()))) {
         throw new SourceException(text, "", "not a mirror URL");
       }
+      if (uri.getPort() > 65535) {
+        throw new SourceException(text, "", "port " + uri.getPort() + " is out of range");
+      }
+      if ("file".equals(uri.getScheme())) {
+        try {
+          Path.of(uri); // file://host/… or a query is no local path
+        } catch (IllegalArgumentException e) {
+          throw new SourceException(text, "", "not a local path (" + e.getMessage() + "); use file:///absolute/path");
+        }
+      }
       return new MirrorUrl(uri, text, indexFile, view, bucket, prefix);
     } catch (URISyntaxException e) {
       throw new SourceException(text, "", "malformed URL: " + e.getReason());

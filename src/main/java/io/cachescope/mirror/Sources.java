@@ -77,6 +77,10 @@ public record Sources(List<Sources.TagSource> tags) {
     for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> tag = it.next();
       String where = "/" + tag.getKey();
+      if (hasControl(tag.getKey()) || tag.getKey().isBlank()) {
+        // tags.yaml, folder names and terminal lines would all break on them.
+        throw new SourceException(source, io.cachescope.catalog.SpecGrammar.shown(where), "a tag name must be printable text");
+      }
       if (!tag.getValue().isArray()) {
         throw new SourceException(source, where, "expected a list of {label, url}");
       }
@@ -87,6 +91,9 @@ public record Sources(List<Sources.TagSource> tags) {
         String at = where + "/" + i;
         if (!entry.isObject() || !entry.path("label").isTextual() || !entry.path("url").isTextual()) {
           throw new SourceException(source, at, "expected {\"label\": ..., \"url\": ...}");
+        }
+        if (hasControl(entry.get("label").asText()) || entry.get("label").asText().isBlank()) {
+          throw new SourceException(source, at + "/label", "a stack label must be printable text");
         }
         if (!labels.add(entry.get("label").asText())) {
           // Two stacks of one name would silently shadow each other in the catalog.
@@ -102,6 +109,10 @@ public record Sources(List<Sources.TagSource> tags) {
       tags.add(new TagSource(tag.getKey(), stacks));
     }
     return new Sources(tags);
+  }
+
+  private static boolean hasControl(String s) {
+    return s.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
   }
 
   /** Only the named tags, in the order of the sources; an unknown name is an error. */

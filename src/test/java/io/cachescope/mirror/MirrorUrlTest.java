@@ -47,4 +47,18 @@ class MirrorUrlTest {
     assertThatThrownBy(() -> MirrorUrl.parse("  ", null)).isInstanceOf(SourceException.class);
     assertThatThrownBy(() -> MirrorUrl.parse("s3:///x", null)).isInstanceOf(SourceException.class);
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "file://localhost-typo/x | not a local path",
+      "file:///x?q | not a local path",
+      "http://127.0.0.1:99999/m | port 99999 is out of range",
+      "https://exa mple/x | malformed URL",
+  })
+  void aTypoIsOneErrorNamingTheUrl(String url, String says) {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> MirrorUrl.parse(url, null))
+        .isInstanceOf(io.cachescope.SourceException.class)
+        .hasMessageStartingWith(url)
+        .hasMessageContaining(says);
+  }
 }

@@ -46,4 +46,13 @@ class SourcesTest {
   void aMirrorGivenTwiceIsRefused() {
     assertThatThrownBy(() -> Sources.ofMirrors(List.of("a", "a"), null)).hasMessageContaining("given twice");
   }
+
+  @Test
+  void aTagOrLabelWithAControlCharacterIsRefused() throws Exception {
+    Path tag = Files.writeString(tmp.resolve("t.json"), "{\"v1\\n- ghost\": [{\"label\": \"root\", \"url\": \"a\"}]}");
+    assertThatThrownBy(() -> Sources.read(tag)).hasMessageContaining("a tag name must be printable text")
+        .hasMessageContaining("\\u000a");
+    Path label = Files.writeString(tmp.resolve("l.json"), "{\"v1\": [{\"label\": \"e4s\\u001b[2J\", \"url\": \"a\"}]}");
+    assertThatThrownBy(() -> Sources.read(label)).hasMessageContaining("a stack label must be printable text");
+  }
 }
