@@ -74,7 +74,7 @@ public final class SourceOptions {
     if (db == null) {
       return reader(err, specFiles).read(resolve().only(onlyTags));
     }
-    try (CatalogStore store = CatalogStore.open(db)) {
+    try (CatalogStore store = hasSource() ? CatalogStore.open(db) : CatalogStore.openExisting(db)) {
       List<String> names = onlyTags;
       if (hasSource()) {
         Sources s = resolve().only(onlyTags);

@@ -57,6 +57,7 @@ public final class CatalogStore implements AutoCloseable {
    * jdbc:postgresql://...}, or a plain file path for SQLite.
    */
   public static CatalogStore open(String db) {
+    refuseUrlsThatAreNotJdbc(db);
     String url = db.startsWith("jdbc:") ? db : "jdbc:sqlite:" + Path.of(db).toAbsolutePath();
     if (url.startsWith("jdbc:sqlite:") && !url.contains("busy_timeout")) {
       // On every connection, Flyway's too: a second writer waits for the first instead of failing.
@@ -106,6 +107,26 @@ public final class CatalogStore implements AutoCloseable {
       c.close();
       throw e;
     }
+  }
+
+  private static void refuseUrlsThatAreNotJdbc(String db) {
+    if (!db.startsWith("jdbc:") && db.contains("://")) {
+      throw new SourceException(db, "", "not a catalog address: give an SQLite file path or jdbc:postgresql://host/db?user=...");
+    }
+  }
+
+  /**
+   * Opens a catalog that must exist already (for commands that only read it): a missing SQLite
+   * file is an error, not a new empty catalog.
+   */
+  public static CatalogStore openExisting(String db) {
+    refuseUrlsThatAreNotJdbc(db);
+    String path = db.startsWith("jdbc:sqlite:") ? db.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$", "")
+        : db.startsWith("jdbc:") ? null : db;
+    if (path != null && !java.nio.file.Files.isRegularFile(Path.of(path))) {
+      throw new SourceException(db, "", "no such catalog (write one with: cachescope ingest --sources FILE --db " + db + ")");
+    }
+    return open(db);
   }
 
   public Engine engine() {

@@ -190,4 +190,15 @@ class ListCommandTest {
     assertThat(strict.err()).contains("--require-signed");
     assertThat(run("ingest", "--mirror", unsigned, "--db", db, "--require-signed").code()).as("and again").isEqualTo(1);
   }
+
+  @org.junit.jupiter.api.Test
+  void aMissingCatalogIsAnErrorAndNotCreated(@org.junit.jupiter.api.io.TempDir Path tmp) {
+    Path typo = tmp.resolve("typo.db");
+    CliRun.Result r = run("list", "-a", "--db", typo.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("no such catalog");
+    assertThat(typo).doesNotExist();
+    CliRun.Result url = run("list", "-a", "--db", "postgres://u:pw@host/db");
+    assertThat(url.err()).contains("jdbc:postgresql://").doesNotContain("u:pw");
+  }
 }
