@@ -62,7 +62,9 @@ public final class LockfileReader {
             String key = p.currentName();
             JsonToken v = p.nextToken();
             if (key.equals("lockfile-version")) {
-              version = v.isNumeric() ? p.getIntValue() : -1;
+              // Some writers quote it ("5"); the number is what counts.
+              version = v.isNumeric() ? p.getIntValue()
+                  : v == JsonToken.VALUE_STRING && p.getText().strip().matches("[0-9]{1,3}") ? Integer.parseInt(p.getText().strip()) : -1;
               if (version < 1 || version > NEWEST_VERSION) {
                 throw new SourceException(
                     source,
@@ -80,7 +82,11 @@ public final class LockfileReader {
           if (value != JsonToken.START_ARRAY) {
             throw new SourceException(source, "/roots", "roots must be a list");
           }
-          for (JsonToken r = p.nextToken(); r == JsonToken.START_OBJECT; r = p.nextToken()) {
+          int index = 0;
+          for (JsonToken r = p.nextToken(); r != JsonToken.END_ARRAY; r = p.nextToken(), index++) {
+            if (r != JsonToken.START_OBJECT) {
+              throw new SourceException(source, "/roots/" + index, "a root must be an object {\"hash\": ..., \"spec\": ...}");
+            }
             String hash = null;
             String spec = null;
             for (JsonToken f = p.nextToken(); f == JsonToken.FIELD_NAME; f = p.nextToken()) {
