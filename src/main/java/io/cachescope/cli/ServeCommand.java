@@ -49,9 +49,24 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    // Options that cannot work are refused before the catalog is read.
+    if (port < 0 || port > 65535) {
+      throw new SourceOptions.UsageError("--port " + port + " is out of range (0 to 65535; 0 picks a free port)");
+    }
+    try {
+      java.net.InetAddress.getByName(bind);
+    } catch (java.net.UnknownHostException e) {
+      throw new SourceOptions.UsageError("--bind " + bind + " is not an address of this machine");
+    }
     CatalogView view = load();
     Server server = new Server(view, mirrorUrl, maxConcurrent).rateLimit(rateLimit);
-    int bound = server.start(bind, port);
+    int bound;
+    try {
+      bound = server.start(bind, port);
+    } catch (RuntimeException e) {
+      server.stop();
+      throw new SourceOptions.UsageError("cannot listen on " + bind + ":" + port + ": " + e.getMessage());
+    }
     out.println("cachescope serving " + view.specCount() + " specs on http://" + bind + ":" + bound + "/");
     out.flush();
     ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor();

@@ -11,6 +11,50 @@ final class Headers {
 
   private Headers() {}
 
+  /** {@code If-None-Match}: a list of tags, weak or strong, or {@code *} (RFC 9110 weak comparison). */
+  static boolean matches(String ifNoneMatch, String etag) {
+    if (ifNoneMatch == null) {
+      return false;
+    }
+    for (String tag : ifNoneMatch.split(",")) {
+      String t = tag.strip();
+      if (t.equals("*") || (t.startsWith("W/") ? t.substring(2) : t).equals(etag)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code Accept-Encoding} takes gzip: named, else {@code *}, with a q-value above 0. */
+  static boolean acceptsGzip(String acceptEncoding) {
+    if (acceptEncoding == null) {
+      return false;
+    }
+    double gzip = -1;
+    double any = -1;
+    for (String part : acceptEncoding.split(",")) {
+      String[] fields = part.split(";");
+      String coding = fields[0].strip().toLowerCase(java.util.Locale.ROOT);
+      double q = 1;
+      for (int i = 1; i < fields.length; i++) {
+        String f = fields[i].strip();
+        if (f.startsWith("q=")) {
+          try {
+            q = Double.parseDouble(f.substring(2));
+          } catch (NumberFormatException e) {
+            q = 0;
+          }
+        }
+      }
+      if (coding.equals("gzip")) {
+        gzip = q;
+      } else if (coding.equals("*")) {
+        any = q;
+      }
+    }
+    return gzip >= 0 ? gzip > 0 : any > 0;
+  }
+
   static void send(Context ctx, Response r) {
     ctx.status(r.status());
     ctx.header("ETag", r.etag());
@@ -19,13 +63,12 @@ final class Headers {
     ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
     ctx.header("Referrer-Policy", "no-referrer");
     ctx.header("Vary", "Accept-Encoding");
-    if (r.status() == 200 && r.etag().equals(ctx.header("If-None-Match"))) {
+    if (r.status() == 200 && matches(ctx.header("If-None-Match"), r.etag())) {
       ctx.status(304);
       return;
     }
     ctx.contentType(r.type());
-    String accept = ctx.header("Accept-Encoding");
-    if (r.gzip() != null && accept != null && accept.contains("gzip")) {
+    if (r.gzip() != null && acceptsGzip(ctx.header("Accept-Encoding"))) {
       ctx.header("Content-Encoding", "gzip");
       ctx.result(r.gzip());
     } else {

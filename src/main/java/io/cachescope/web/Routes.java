@@ -30,7 +30,12 @@ final class Routes {
     this.cache = cache;
   }
 
-  void register(RoutesConfig routes) {
+  void register(RoutesConfig config) {
+    // HEAD answers as GET does (status and headers), without the body.
+    Table routes = (path, handler) -> {
+      config.get(path, handler);
+      config.head(path, handler);
+    };
     routes.get("/", ctx -> cached(ctx, () -> Response.html(pages().home("/"))));
     routes.get("/search", ctx -> cached(ctx, () -> Response.html(pages().search(q(ctx, "q"), q(ctx, "tag"), "/"))));
     routes.get("/tag/{tag}", ctx -> cached(ctx, () -> Response.html(pages().tag(ctx.pathParam("tag"), "/"))));
@@ -63,6 +68,11 @@ final class Routes {
       String pkg = q(ctx, "package").isBlank() ? null : q(ctx, "package");
       return Response.json(v.hasTag(from) && v.hasTag(to) ? Optional.of(v.diff(from, to, pkg)) : Optional.empty());
     }));
+  }
+
+  /** Registers one path for GET and HEAD. */
+  private interface Table {
+    void get(String path, io.javalin.http.Handler handler);
   }
 
   private Pages pages() {

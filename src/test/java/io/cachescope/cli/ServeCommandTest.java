@@ -59,4 +59,20 @@ class ServeCommandTest {
     assertThat(listed.out()).isEqualTo(
         CliRun.run("list", "-a", "-l", "--mirror", mirror).out());
   }
+
+  @Test
+  void portsAndAddressesThatCannotWorkAreOneLine() throws Exception {
+    String mirror = Fixtures.path("fixtures/spack-v3/v3_migrated_unsigned").toString();
+    CliRun.Result range = CliRun.run("serve", "--port", "99999", "--mirror", mirror);
+    assertThat(range.code()).isEqualTo(1);
+    assertThat(range.err()).contains("--port 99999 is out of range").hasLineCount(1);
+    CliRun.Result bind = CliRun.run("serve", "--bind", "no-such-host.invalid", "--port", "0", "--mirror", mirror);
+    assertThat(bind.code()).isEqualTo(1);
+    assertThat(bind.err()).contains("--bind").hasLineCount(1);
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      CliRun.Result inUse = CliRun.run("serve", "--port", String.valueOf(taken.getLocalPort()), "--mirror", mirror);
+      assertThat(inUse.code()).isEqualTo(1);
+      assertThat(inUse.err()).contains("cannot listen on 127.0.0.1:" + taken.getLocalPort()).hasLineCount(1);
+    }
+  }
 }

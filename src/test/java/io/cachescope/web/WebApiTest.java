@@ -136,4 +136,19 @@ class WebApiTest {
       server.swap(new CatalogView(full));
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void headGzipAndConditionalRequestsFollowHttp() throws Exception {
+    HttpResponse<Void> missing = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/spec/nonexistent/"))
+        .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+    assertThat(missing.statusCode()).isEqualTo(404);
+    HttpResponse<Void> home = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/"))
+        .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+    assertThat(home.statusCode()).isEqualTo(200);
+    String etag = home.headers().firstValue("ETag").orElseThrow();
+    assertThat(home.headers().firstValue("Content-Security-Policy")).isPresent();
+    assertThat(get("/", "Accept-Encoding", "gzip;q=0").headers().firstValue("Content-Encoding")).isEmpty();
+    assertThat(get("/", "If-None-Match", "W/" + etag).statusCode()).isEqualTo(304);
+    assertThat(get("/", "If-None-Match", "\"other\", " + etag).statusCode()).isEqualTo(304);
+  }
 }
