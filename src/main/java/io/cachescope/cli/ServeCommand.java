@@ -75,9 +75,13 @@ public final class ServeCommand implements Callable<Integer> {
       refresher.scheduleWithFixedDelay(() -> {
         try {
           server.swap(load());
-        } catch (RuntimeException e) {
-          // A failed refresh keeps serving the last good catalog.
-          err.println("refresh failed: " + e.getMessage());
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+          // A failed refresh keeps serving the last good catalog and tries again next period:
+          // an exception escaping here would cancel every later refresh, silently.
+          err.println("cachescope: refresh failed (serving the last good catalog): "
+              + Terminal.safe(e instanceof io.cachescope.SourceException ? e.getMessage()
+                  : e.getClass().getSimpleName() + ": " + io.cachescope.Secrets.redact(String.valueOf(e.getMessage()))));
+          err.flush();
         }
       }, seconds, seconds, TimeUnit.SECONDS);
     }

@@ -29,7 +29,7 @@ public final class FileTransport implements Transport {
     try {
       InputStream in = Files.newInputStream(path);
       String etag = Files.size(path) + "-" + Files.getLastModifiedTime(path).toMillis();
-      return Optional.of(new Body(in, Files.size(path), etag));
+      return Optional.of(new Body(uri.toString(), in, Files.size(path), etag));
     } catch (NoSuchFileException e) {
       return Optional.empty();
     }

@@ -62,7 +62,7 @@ public final class HttpTransport implements Transport {
         int status = response.statusCode();
         if (status == 304 && etag != null && Files.isRegularFile(cached)) {
           Files.deleteIfExists(temp);
-          return Optional.of(open(cached, etag));
+          return Optional.of(open(uri, cached, etag));
         }
         if (status == 404 || status == 403 || status == 410) {
           Files.deleteIfExists(temp);
@@ -90,9 +90,9 @@ public final class HttpTransport implements Transport {
               Files.createDirectories(cached.getParent());
               Files.move(temp, cached, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
               Files.writeString(etagFile(cached), newTag, StandardCharsets.UTF_8);
-              return Optional.of(open(cached, newTag));
+              return Optional.of(open(uri, cached, newTag));
             }
-            return Optional.of(openTemporary(temp, newTag));
+            return Optional.of(openTemporary(uri, temp, newTag));
           }
         }
       } catch (InterruptedException e) {
@@ -168,12 +168,12 @@ public final class HttpTransport implements Transport {
     }
   }
 
-  private static Body open(Path file, String etag) throws IOException {
-    return new Body(Files.newInputStream(file), Files.size(file), etag);
+  private static Body open(URI uri, Path file, String etag) throws IOException {
+    return new Body(uri.toString(), Files.newInputStream(file), Files.size(file), etag);
   }
 
   /** A body read from a temporary file that is deleted when the body is closed. */
-  private static Body openTemporary(Path file, String etag) throws IOException {
+  private static Body openTemporary(URI uri, Path file, String etag) throws IOException {
     InputStream in =
         new java.io.FilterInputStream(Files.newInputStream(file)) {
           @Override
@@ -182,7 +182,7 @@ public final class HttpTransport implements Transport {
             Files.deleteIfExists(file);
           }
         };
-    return new Body(in, Files.size(file), etag);
+    return new Body(uri.toString(), in, Files.size(file), etag);
   }
 
   private static Path gunzip(Path file) throws IOException {

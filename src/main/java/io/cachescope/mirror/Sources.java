@@ -46,11 +46,18 @@ public record Sources(List<Sources.TagSource> tags) {
     return new Sources(List.of(new TagSource(MIRROR_TAG, stacks)));
   }
 
+  private static final int MAX_SIZE = 16 << 20;
+
   public static Sources read(Path file) {
     String source = file.toString();
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(file);
+      try (java.io.InputStream in = Files.newInputStream(file)) {
+        bytes = in.readNBytes(MAX_SIZE + 1); // /dev/zero, or a file that is no sources file
+      }
+      if (bytes.length > MAX_SIZE) {
+        throw new SourceException(source, "", "larger than " + (MAX_SIZE >> 20) + " MiB; not a sources file");
+      }
     } catch (java.nio.file.NoSuchFileException e) {
       throw new SourceException(source, "", "no such file");
     } catch (IOException e) {

@@ -158,4 +158,18 @@ class MirrorReaderTest {
         .isInstanceOf(io.cachescope.SourceException.class)
         .hasMessageContaining("outside the mirror");
   }
+
+  @Test
+  void anOversizedSmallFileIsAnErrorNamingIt() throws IOException {
+    Path mirror = Fixtures.copy("fixtures/spack-v3/v3_migrated_unsigned", tmp.resolve("m"));
+    Path hash = mirror.resolve("build_cache/index.json.hash");
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(hash.toFile(), "rw")) {
+      f.setLength(Body.MAX_SMALL_FILE + 1L); // sparse: no disk used
+    }
+    MirrorReader.Options v2Only = new MirrorReader.Options(null, "build_cache/index.json", false, false);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> read(mirror, v2Only))
+        .isInstanceOf(io.cachescope.SourceException.class)
+        .hasMessageContaining("index.json.hash")
+        .hasMessageContaining("larger than 64 MiB");
+  }
 }

@@ -55,4 +55,10 @@ class SourcesTest {
     Path label = Files.writeString(tmp.resolve("l.json"), "{\"v1\": [{\"label\": \"e4s\\u001b[2J\", \"url\": \"a\"}]}");
     assertThatThrownBy(() -> Sources.read(label)).hasMessageContaining("a stack label must be printable text");
   }
+
+  @Test
+  void anEndlessSourcesFileIsRefused() {
+    assertThatThrownBy(() -> Sources.read(Path.of("/dev/zero"))).isInstanceOf(SourceException.class)
+        .hasMessageContaining("/dev/zero").hasMessageContaining("not a sources file");
+  }
 }
