@@ -34,7 +34,7 @@ public final class PagesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Catalog catalog = source.read(err, sizes);
+    Catalog catalog = io.cachescope.render.SiteWriterNames.writable(source.read(err, sizes), out, err::println);
     int pages = SiteWriter.write(catalog, out, sizes);
     out2.println("wrote " + pages + " pages for " + catalog.tags().size() + " tags to " + out);
     return 0;

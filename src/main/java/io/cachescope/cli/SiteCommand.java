@@ -36,7 +36,7 @@ public final class SiteCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CatalogView view = new CatalogView(source.read(err, false));
+    CatalogView view = new CatalogView(io.cachescope.render.SiteWriterNames.writable(source.read(err, false), out, err::println));
     int pages = SiteExport.write(view, mirrorUrl, out, specPages);
     stdout.println("wrote " + pages + " pages to " + out);
     return 0;

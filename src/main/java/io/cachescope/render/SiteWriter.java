@@ -29,17 +29,23 @@ public final class SiteWriter {
 
   /** Writes the site; returns how many package pages were written. */
   public static int write(Catalog catalog, Path out, boolean withSizes) {
-    for (Tag tag : catalog.tags()) {
-      checkName(tag.name(), "tag");
-    }
+    return write(catalog, out, withSizes, w -> {});
+  }
+
+  /**
+   * As above; a tag whose name cannot be a folder name ({@code ../x}, {@code .hidden}) is left
+   * out, and {@code warn} says so, naming its mirrors.
+   */
+  public static int write(Catalog catalog, Path out, boolean withSizes, java.util.function.Consumer<String> warn) {
+    Catalog catalogOut = SiteWriterNames.writable(catalog, out, warn);
     return FolderSwap.replace(out, (temp, previous) -> {
       Map<String, List<String>> tagsYaml = new LinkedHashMap<>();
       if (Files.isRegularFile(previous.resolve("_data/tags.yaml"))) {
         tagsYaml.putAll(SiteData.parseTagsYaml(Files.readString(previous.resolve("_data/tags.yaml"))));
-        carryOver(previous, temp, tagsYaml.keySet(), catalog);
+        carryOver(previous, temp, tagsYaml.keySet(), catalogOut);
       }
       int pages = 0;
-      for (Tag tag : catalog.tags()) {
+      for (Tag tag : catalogOut.tags()) {
         pages += writeTag(tag, temp, withSizes);
         List<String> labels = new ArrayList<>();
         for (Stack s : tag.stacks()) {

@@ -111,4 +111,16 @@ class SiteWriterTest {
         .contains("\"script='</script><script>alert(1)</script>'\"")
         .contains("\"slash='back\\\\slash'\"");
   }
+
+  @Test
+  void aTagThatCannotBeAFolderIsLeftOutWithAWarning() throws IOException {
+    Path out = tmp.resolve("site");
+    List<String> warnings = new java.util.ArrayList<>();
+    Catalog catalog = new Catalog(List.of(
+        tag("../x", spec("a".repeat(32), "zlib", List.of())), tag("ok", spec("b".repeat(32), "zlib", List.of()))));
+    SiteWriter.write(catalog, out, false, warnings::add);
+    assertThat(out.resolve("_cache/ok/zlib/specs.md")).exists();
+    assertThat(tmp.resolve("x")).doesNotExist();
+    assertThat(warnings).singleElement().asString().contains("'../x'").contains("mem:").contains("left out");
+  }
 }
