@@ -21,6 +21,9 @@ public final class IngestCommand implements Callable<Integer> {
   /** The embedded catalog every command uses when ingest is not told otherwise. */
   static final String DEFAULT_DB = "cachescope.db";
 
+  @Option(names = "--prune", description = "Stop publishing the catalog's tags that the sources no longer name (with --vacuum, free their rows).")
+  boolean prune;
+
   @Option(names = "--vacuum", description = "Afterwards, delete specs and generations nothing points at any more.")
   boolean vacuum;
 
@@ -39,6 +42,18 @@ public final class IngestCommand implements Callable<Integer> {
     Sources sources = source.resolve().only(source.tags);
     try (CatalogStore store = CatalogStore.open(target)) {
       Ingest.Report r = Ingest.run(sources, store, source.reader(err, false), err::println);
+      if (source.tags.isEmpty()) {
+        // Tags the sources dropped stay published unless asked: say which, either way.
+        java.util.List<String> named = sources.tags().stream().map(Sources.TagSource::name).toList();
+        java.util.List<String> others = store.tags().stream().filter(t -> !named.contains(t)).toList();
+        if (!others.isEmpty()) {
+          if (prune) {
+            others.forEach(store::unpublish);
+          }
+          err.println((prune ? "pruned " : "kept ") + others.size() + " tags the sources no longer name"
+              + (prune ? "" : " (--prune drops them)") + ": " + String.join(", ", others));
+        }
+      }
       if (vacuum) {
         store.vacuum();
       }

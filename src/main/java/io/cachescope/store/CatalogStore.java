@@ -389,6 +389,18 @@ public final class CatalogStore implements AutoCloseable {
     }
   }
 
+  /** Stops publishing a tag (readers no longer see it); {@link #vacuum} then frees its rows. */
+  public void unpublish(String tag) {
+    try (PreparedStatement s = connection.prepareStatement("DELETE FROM published WHERE tag = ?")) {
+      s.setString(1, tag);
+      s.executeUpdate();
+      connection.commit();
+    } catch (SQLException e) {
+      rollback();
+      throw new SourceException(url, "tag " + tag, "cannot unpublish: " + rootMessage(e), e);
+    }
+  }
+
   /** Deletes generations nobody points at, and specs no generation holds. */
   public void vacuum() {
     try (Statement s = connection.createStatement()) {

@@ -201,4 +201,22 @@ class ListCommandTest {
     CliRun.Result url = run("list", "-a", "--db", "postgres://u:pw@host/db");
     assertThat(url.err()).contains("jdbc:postgresql://").doesNotContain("u:pw");
   }
+
+  @org.junit.jupiter.api.Test
+  void tagsTheSourcesDroppedAreKeptUntilPruned(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+    String db = tmp.resolve("c.db").toString();
+    String m = Fixtures.path("fixtures/spack-v3/v3_migrated_unsigned").toString();
+    Path both = java.nio.file.Files.writeString(tmp.resolve("both.json"),
+        "{\"old\": [{\"label\": \"root\", \"url\": \"" + m + "\"}], \"new\": [{\"label\": \"root\", \"url\": \"" + m + "\"}]}");
+    Path one = java.nio.file.Files.writeString(tmp.resolve("one.json"),
+        "{\"new\": [{\"label\": \"root\", \"url\": \"" + m + "\"}]}");
+    assertThat(run("ingest", "--sources", both.toString(), "--db", db).code()).isZero();
+    CliRun.Result kept = run("ingest", "--sources", one.toString(), "--db", db);
+    assertThat(kept.err()).contains("kept 1 tags the sources no longer name (--prune drops them): old");
+    assertThat(run("list", "-a", "--tag", "old", "--db", db).code()).isZero();
+    CliRun.Result pruned = run("ingest", "--sources", one.toString(), "--db", db, "--prune", "--vacuum");
+    assertThat(pruned.code()).isZero();
+    assertThat(pruned.err()).contains("pruned 1 tags").contains("old");
+    assertThat(run("list", "-a", "--tag", "old", "--db", db).err()).contains("no such tag in the catalog");
+  }
 }
