@@ -45,7 +45,13 @@ public final class S3Transport implements Transport {
     }
     List<URI> keys = new ArrayList<>();
     String token = null;
+    java.util.Set<String> tokens = new java.util.HashSet<>();
+    int pages = 0;
     do {
+      // A listing that repeats a token, or never ends, is a broken or hostile server.
+      if (++pages > MAX_PAGES) {
+        throw new SourceException(bucketUrl + "/" + prefix, "", "listing has more than " + MAX_PAGES + " pages; stopped");
+      }
       String query = "?list-type=2&prefix=" + URLEncoder.encode(prefix, StandardCharsets.UTF_8)
           + (token == null ? "" : "&continuation-token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
       URI page = URI.create(bucketUrl + "/" + query);
@@ -56,9 +62,15 @@ public final class S3Transport implements Transport {
       try (Body b = body.get()) {
         token = parsePage(b.stream(), page.toString(), keys);
       }
+      if (token != null && !tokens.add(token)) {
+        throw new SourceException(page.toString(), "", "listing repeats continuation token '" + token + "'; stopped");
+      }
     } while (token != null);
     return keys;
   }
+
+  /** 10,000 pages of 1,000 keys: far more spec files than any build cache has. */
+  static final int MAX_PAGES = 10_000;
 
   /** Adds the page's keys as URIs; returns the continuation token, or null on the last page. */
   private String parsePage(InputStream in, String source, List<URI> keys) {

@@ -137,4 +137,20 @@ class HttpTransportTest {
       assertThat(server.seen).anyMatch(s -> s.path().contains("continuation-token=t2"));
     }
   }
+
+  @Test
+  void anS3ListingThatRepeatsItsTokenStops() throws Exception {
+    Path empty = Files.createDirectories(tmp.resolve("loop/bucket"));
+    try (FaultServer server = new FaultServer(empty.getParent())) {
+      server.route("/bucket/?list-type=2", query ->
+          "<?xml version=\"1.0\"?><ListBucketResult><IsTruncated>true</IsTruncated>"
+              + "<NextContinuationToken>same</NextContinuationToken></ListBucketResult>");
+      TransportOptions s3 = options().withS3Endpoint(server.uri().toString());
+      long start = System.nanoTime();
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> read("s3://bucket/develop/e4s", s3))
+          .isInstanceOf(io.cachescope.SourceException.class)
+          .hasMessageContaining("repeats continuation token 'same'");
+      assertThat(System.nanoTime() - start).isLessThan(java.time.Duration.ofSeconds(30).toNanos());
+    }
+  }
 }
