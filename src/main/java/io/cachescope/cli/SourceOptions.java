@@ -57,6 +57,10 @@ public final class SourceOptions {
   @Option(names = "--verify", description = "Read every spec's manifest or signed spec file to verify signatures and learn sizes.")
   boolean verify;
 
+  @Option(names = "--max-index-size", paramLabel = "MIB", defaultValue = "4096",
+      description = "The most MiB an index may inflate to (default ${DEFAULT-VALUE}; the largest real index is about 500).")
+  long maxIndexMib;
+
   boolean hasSource() {
     return sources != null || !mirrors.isEmpty();
   }
@@ -105,7 +109,8 @@ public final class SourceOptions {
     if (cacheDir != null) {
       transport = transport.withCacheDir(cacheDir);
     }
-    MirrorReader.Options options = new MirrorReader.Options(view, null, verify || specFiles, requireSigned);
+    MirrorReader.Options options =
+        new MirrorReader.Options(view, null, verify || specFiles, requireSigned, Math.max(1, maxIndexMib) << 20);
     return new CatalogReader(options, transport, err::println);
   }
 

@@ -89,7 +89,8 @@ public final class CatalogReader {
   private MirrorReader.Options optionsFor(Sources.StackSource stack, MirrorUrl url) {
     String view = stack.view() != null ? stack.view() : url.view().orElse(options.view());
     return new MirrorReader.Options(
-        view, url.indexFile().orElse(options.indexFile()), options.readSpecFiles(), options.requireSigned());
+        view, url.indexFile().orElse(options.indexFile()), options.readSpecFiles(), options.requireSigned(),
+        options.maxIndexBytes());
   }
 
   private static Stack await(Future<Stack> f) {

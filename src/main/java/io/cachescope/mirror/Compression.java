@@ -23,7 +23,11 @@ final class Compression {
       return bytes;
     }
     try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-      return in.readNBytes(MAX_SPEC_FILE);
+      byte[] out = in.readNBytes(MAX_SPEC_FILE + 1);
+      if (out.length > MAX_SPEC_FILE) {
+        throw new SourceException(source, "", "larger than " + (MAX_SPEC_FILE >> 20) + " MiB once inflated; not a spec file");
+      }
+      return out;
     } catch (IOException e) {
       throw new SourceException(source, "", "corrupt gzip data: " + e.getMessage(), e);
     }
@@ -40,6 +44,39 @@ final class Compression {
       return new GZIPInputStream(buffered, 1 << 16);
     }
     return buffered;
+  }
+
+  /** The stream, failing once more than {@code max} bytes come out of it (an inflated gzip bomb). */
+  static InputStream capped(InputStream in, long max, String source) {
+    return new java.io.FilterInputStream(in) {
+      private long count;
+
+      @Override
+      public int read() throws IOException {
+        int b = super.read();
+        if (b >= 0) {
+          check(1);
+        }
+        return b;
+      }
+
+      @Override
+      public int read(byte[] buf, int off, int len) throws IOException {
+        int n = super.read(buf, off, len);
+        if (n > 0) {
+          check(n);
+        }
+        return n;
+      }
+
+      private void check(int n) {
+        count += n;
+        if (count > max) {
+          throw new SourceException(source, "", "index larger than " + (max >> 20)
+              + " MiB once inflated; not read (--max-index-size raises the limit)");
+        }
+      }
+    };
   }
 
   /** Spec files are small; anything larger than this is not one (and not worth inflating). */

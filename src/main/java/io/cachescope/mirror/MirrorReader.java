@@ -51,8 +51,17 @@ public final class MirrorReader {
    * @param readSpecFiles also read every spec manifest or spec file, to verify signatures and
    *     learn tarball sizes (one request per spec)
    * @param requireSigned fail unless every spec in the cache has a verified signature
+   * @param maxIndexBytes the most bytes an index may inflate to (a gzip bomb stops there)
    */
-  public record Options(String view, String indexFile, boolean readSpecFiles, boolean requireSigned) {
+  public record Options(String view, String indexFile, boolean readSpecFiles, boolean requireSigned, long maxIndexBytes) {
+
+    /** Eight times the largest real index (about 500 MB). */
+    public static final long DEFAULT_MAX_INDEX_BYTES = 4L << 30;
+
+    public Options(String view, String indexFile, boolean readSpecFiles, boolean requireSigned) {
+      this(view, indexFile, readSpecFiles, requireSigned, DEFAULT_MAX_INDEX_BYTES);
+    }
+
     public static Options defaults() {
       return new Options(null, null, false, false);
     }
@@ -296,7 +305,7 @@ public final class MirrorReader {
   private Digested readDigested(InputStream raw, String source, Layout layout) throws IOException {
     MessageDigest sha = sha256();
     DigestInputStream digesting = new DigestInputStream(raw, sha);
-    InputStream in = Compression.gunzipIfNeeded(digesting);
+    InputStream in = Compression.capped(Compression.gunzipIfNeeded(digesting), options.maxIndexBytes(), source);
     IndexReader.Result result = new IndexReader(interner).read(in, source);
     in.transferTo(OutputStream.nullOutputStream());
     digesting.transferTo(OutputStream.nullOutputStream());

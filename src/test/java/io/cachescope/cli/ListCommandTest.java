@@ -219,4 +219,19 @@ class ListCommandTest {
     assertThat(pruned.err()).contains("pruned 1 tags").contains("old");
     assertThat(run("list", "-a", "--tag", "old", "--db", db).err()).contains("no such tag in the catalog");
   }
+
+  @org.junit.jupiter.api.Test
+  void aGzipBombStopsAtTheInflateLimit(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+    Path index = java.nio.file.Files.createDirectories(tmp.resolve("m/build_cache")).resolve("index.json");
+    try (var gz = new java.util.zip.GZIPOutputStream(java.nio.file.Files.newOutputStream(index))) {
+      byte[] spaces = new byte[1 << 20];
+      java.util.Arrays.fill(spaces, (byte) ' ');
+      for (int i = 0; i < 3; i++) {
+        gz.write(spaces); // 3 MiB of whitespace: valid JSON so far, and 3 KB on disk
+      }
+    }
+    CliRun.Result r = run("list", "-a", "--mirror", tmp.resolve("m").toString(), "--max-index-size", "1");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("index.json").contains("larger than 1 MiB once inflated").hasLineCount(1);
+  }
 }
