@@ -11,8 +11,9 @@ package io.cachescope.catalog;
  * @param layouts a bit set of {@link Layout#bit()}
  * @param tarballSize bytes of the install tarball where the mirror says, else -1
  * @param signature what is known of the spec file's signature in this mirror
+ * @param signer the fingerprint of the key that verified the signature, or null
  */
-public record Membership(boolean inBuildcache, int layouts, long tarballSize, SignatureState signature) {
+public record Membership(boolean inBuildcache, int layouts, long tarballSize, SignatureState signature, String signer) {
 
   private static final Membership[] SHARED = new Membership[2 * 8 * SignatureState.values().length];
 
@@ -20,7 +21,7 @@ public record Membership(boolean inBuildcache, int layouts, long tarballSize, Si
     for (int cache = 0; cache < 2; cache++) {
       for (int layouts = 0; layouts < 8; layouts++) {
         for (SignatureState s : SignatureState.values()) {
-          SHARED[index(cache == 1, layouts, s)] = new Membership(cache == 1, layouts, -1, s);
+          SHARED[index(cache == 1, layouts, s)] = new Membership(cache == 1, layouts, -1, s, null);
         }
       }
     }
@@ -31,10 +32,15 @@ public record Membership(boolean inBuildcache, int layouts, long tarballSize, Si
    * holds only a handful of distinct ones.
    */
   public static Membership of(boolean inBuildcache, int layouts, long tarballSize, SignatureState signature) {
-    if (tarballSize < 0 && layouts >= 0 && layouts < 8) {
+    return of(inBuildcache, layouts, tarballSize, signature, null);
+  }
+
+  public static Membership of(
+      boolean inBuildcache, int layouts, long tarballSize, SignatureState signature, String signer) {
+    if (tarballSize < 0 && signer == null && layouts >= 0 && layouts < 8) {
       return SHARED[index(inBuildcache, layouts, signature)];
     }
-    return new Membership(inBuildcache, layouts, tarballSize, signature);
+    return new Membership(inBuildcache, layouts, tarballSize, signature, signer);
   }
 
   private static int index(boolean inBuildcache, int layouts, SignatureState s) {
@@ -46,19 +52,20 @@ public record Membership(boolean inBuildcache, int layouts, long tarballSize, Si
   }
 
   public Membership withInBuildcache(boolean value) {
-    return of(value, layouts, tarballSize, signature);
+    return of(value, layouts, tarballSize, signature, signer);
   }
 
   public Membership withLayouts(int value) {
-    return of(inBuildcache, value, tarballSize, signature);
+    return of(inBuildcache, value, tarballSize, signature, signer);
   }
 
   public Membership withTarballSize(long value) {
-    return of(inBuildcache, layouts, value, signature);
+    return of(inBuildcache, layouts, value, signature, signer);
   }
 
-  public Membership withSignature(SignatureState value) {
-    return of(inBuildcache, layouts, tarballSize, value);
+  /** The signature state, and the key that verified it (null unless verified). */
+  public Membership withSignature(SignatureState value, String by) {
+    return of(inBuildcache, layouts, tarballSize, value, by);
   }
 
   /**
@@ -70,6 +77,7 @@ public record Membership(boolean inBuildcache, int layouts, long tarballSize, Si
     boolean cache = inBuildcache || other.inBuildcache;
     SignatureState sig = inBuildcache || !other.inBuildcache ? signature : other.signature;
     long size = tarballSize >= 0 ? tarballSize : other.tarballSize;
-    return of(cache, layouts | other.layouts, size, sig);
+    String by = inBuildcache || !other.inBuildcache ? signer : other.signer;
+    return of(cache, layouts | other.layouts, size, sig, by);
   }
 }

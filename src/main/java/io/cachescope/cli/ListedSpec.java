@@ -24,7 +24,8 @@ record ListedSpec(
     boolean inBuildcache,
     List<String> layouts,
     Long size,
-    String signature) {
+    String signature,
+    String signer) {
 
   static ListedSpec of(ConcreteSpec s, Union all) {
     Membership held = all.membership(s.hash());
@@ -48,6 +49,7 @@ record ListedSpec(
         held.inBuildcache(),
         layouts,
         held.tarballSize() >= 0 ? held.tarballSize() : null,
-        held.signature().label());
+        held.signature().label(),
+        held.signer());
   }
 }

@@ -7,6 +7,7 @@ import io.cachescope.mirror.CatalogReader;
 import io.cachescope.mirror.MirrorReader;
 import io.cachescope.mirror.Sources;
 import io.cachescope.mirror.TransportOptions;
+import io.cachescope.mirror.TrustedKeys;
 import io.cachescope.store.CatalogStore;
 import io.cachescope.store.Ingest;
 import java.io.PrintStream;
@@ -56,6 +57,10 @@ public final class SourceOptions {
 
   @Option(names = "--verify", description = "Read every spec's manifest or signed spec file to verify signatures and learn sizes.")
   boolean verify;
+
+  @Option(names = "--trusted-keys", paramLabel = "FILE|DIR",
+      description = "Only these keys verify (armored public keys, or files of 40-digit fingerprints); without it, 'verified' means signed by a key the mirror itself publishes.")
+  Path trustedKeys;
 
   @Option(names = "--max-index-size", paramLabel = "MIB", defaultValue = "4096",
       description = "The most MiB an index may inflate to (default ${DEFAULT-VALUE}; the largest real index is about 500).")
@@ -110,7 +115,8 @@ public final class SourceOptions {
       transport = transport.withCacheDir(cacheDir);
     }
     MirrorReader.Options options =
-        new MirrorReader.Options(view, null, verify || specFiles, requireSigned, Math.max(1, maxIndexMib) << 20);
+        new MirrorReader.Options(view, null, verify || specFiles, requireSigned, Math.max(1, maxIndexMib) << 20,
+            trustedKeys == null ? null : TrustedKeys.load(trustedKeys));
     return new CatalogReader(options, transport, err::println);
   }
 

@@ -90,7 +90,7 @@ public final class CatalogReader {
     String view = stack.view() != null ? stack.view() : url.view().orElse(options.view());
     return new MirrorReader.Options(
         view, url.indexFile().orElse(options.indexFile()), options.readSpecFiles(), options.requireSigned(),
-        options.maxIndexBytes());
+        options.maxIndexBytes(), options.trusted());
   }
 
   private static Stack await(Future<Stack> f) {

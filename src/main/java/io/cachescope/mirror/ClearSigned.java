@@ -119,6 +119,13 @@ public record ClearSigned(byte[] payload, byte[] signed, List<PGPSignature> sign
    * {@link SignatureState#UNVERIFIED} (signed by a key the mirror does not publish).
    */
   public SignatureState verify(Keyring keys) {
+    return check(keys).state();
+  }
+
+  /** What the signatures say, and the primary-key fingerprint of the key that verified one. */
+  public record Verdict(SignatureState state, String signer) {}
+
+  public Verdict check(Keyring keys) {
     SignatureState state = SignatureState.UNVERIFIED;
     for (PGPSignature sig : signatures) {
       PGPPublicKey key = keys.key(sig.getKeyID());
@@ -129,13 +136,13 @@ public record ClearSigned(byte[] payload, byte[] signed, List<PGPSignature> sign
         sig.init(new BcPGPContentVerifierBuilderProvider(), key);
         sig.update(signed);
         if (sig.verify()) {
-          return SignatureState.VERIFIED;
+          return new Verdict(SignatureState.VERIFIED, keys.primaryFingerprint(sig.getKeyID()));
         }
         state = SignatureState.BAD;
       } catch (PGPException e) {
         state = SignatureState.BAD;
       }
     }
-    return state;
+    return new Verdict(state, null);
   }
 }

@@ -64,6 +64,29 @@ public final class Keyring {
     return out;
   }
 
+  /** The fingerprint of the primary key of the ring holding this key ID, or null. */
+  String primaryFingerprint(long keyId) {
+    for (PGPPublicKeyRing ring : rings) {
+      for (Iterator<PGPPublicKey> it = ring.getPublicKeys(); it.hasNext(); ) {
+        if (it.next().getKeyID() == keyId) {
+          return HexFormat.of().formatHex(ring.getPublicKey().getFingerprint()).toUpperCase(Locale.ROOT);
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Only the rings whose primary fingerprint is in {@code fingerprints} (upper-case hex). */
+  public Keyring only(Set<String> fingerprints) {
+    List<PGPPublicKeyRing> kept = new ArrayList<>();
+    for (PGPPublicKeyRing ring : rings) {
+      if (fingerprints.contains(HexFormat.of().formatHex(ring.getPublicKey().getFingerprint()).toUpperCase(Locale.ROOT))) {
+        kept.add(ring);
+      }
+    }
+    return new Keyring(kept);
+  }
+
   /** The key (primary or subkey) with this ID, or null. */
   PGPPublicKey key(long keyId) {
     for (PGPPublicKeyRing ring : rings) {

@@ -52,14 +52,17 @@ public final class MirrorReader {
    *     learn tarball sizes (one request per spec)
    * @param requireSigned fail unless every spec in the cache has a verified signature
    * @param maxIndexBytes the most bytes an index may inflate to (a gzip bomb stops there)
+   * @param trusted the only keys that verify, or null to trust the keys the mirror publishes
    */
-  public record Options(String view, String indexFile, boolean readSpecFiles, boolean requireSigned, long maxIndexBytes) {
+  public record Options(
+      String view, String indexFile, boolean readSpecFiles, boolean requireSigned, long maxIndexBytes,
+      TrustedKeys trusted) {
 
     /** Eight times the largest real index (about 500 MB). */
     public static final long DEFAULT_MAX_INDEX_BYTES = 4L << 30;
 
     public Options(String view, String indexFile, boolean readSpecFiles, boolean requireSigned) {
-      this(view, indexFile, readSpecFiles, requireSigned, DEFAULT_MAX_INDEX_BYTES);
+      this(view, indexFile, readSpecFiles, requireSigned, DEFAULT_MAX_INDEX_BYTES, null);
     }
 
     public static Options defaults() {
@@ -114,9 +117,11 @@ public final class MirrorReader {
         throw new SourceException(display, V2_INDEX, "no such index");
       }
     }
+    Keyring published = null;
     Keyring keys = null;
     if (sources.isEmpty()) {
-      keys = MirrorKeys.load(transport, root);
+      published = MirrorKeys.load(transport, root);
+      keys = verifying(published);
       readSpecFilesWithoutIndex(root, keys, specs, memberships, sources, mentioned, warnings);
     }
     if (sources.isEmpty()) {
@@ -130,22 +135,28 @@ public final class MirrorReader {
                   : V3_INDEX_DIR + "index.manifest.json, " + V2_INDEX + " and spec files")
               + ")");
     }
-    if (keys == null) {
-      keys = MirrorKeys.load(transport, root);
+    if (published == null) {
+      published = MirrorKeys.load(transport, root);
+      keys = verifying(published);
     }
     if (options.readSpecFiles() || options.requireSigned()) {
       new SpecFileCheck(transport, root, keys).apply(specs, memberships);
-    } else if (!keys.isEmpty()) {
+    } else if (!published.isEmpty()) {
       // A mirror that publishes keys signs its specs; without reading them we cannot say more.
       memberships.replaceAll(
           (h, m) -> m.inBuildcache() && m.signature() == SignatureState.UNSIGNED
-              ? m.withSignature(SignatureState.UNVERIFIED) : m);
+              ? m.withSignature(SignatureState.UNVERIFIED, null) : m);
     }
     if (options.requireSigned()) {
       requireSigned(display, specs, memberships);
     }
     danglingWarnings(specs, mentioned, warnings);
     return new BuildCacheIndex(display, sources, specs, memberships, warnings);
+  }
+
+  /** The keys that verify: the mirror's own, or with {@code --trusted-keys} only the trusted ones. */
+  private Keyring verifying(Keyring published) {
+    return options.trusted() == null ? published : options.trusted().verifying(published);
   }
 
   /**
@@ -197,6 +208,9 @@ public final class MirrorReader {
       }
       if (options.view() != null) {
         f.append(",view=").append(options.view());
+      }
+      if (options.trusted() != null) {
+        f.append(",trusted=").append(String.join("+", new java.util.TreeSet<>(options.trusted().fingerprints())));
       }
       return Optional.of(f.toString());
     } catch (IOException e) {
@@ -331,7 +345,7 @@ public final class MirrorReader {
       for (URI m : manifests) {
         SpecFileCheck.V3Entry entry = SpecFileCheck.readV3Entry(transport, root, m, keys);
         SpecFile file = reader.read(entry.specBlob(), entry.specBlobUri(), keys, false);
-        addSpecFile(found, file, m.toString(), Layout.V3, entry.signature(), entry.tarballSize());
+        addSpecFile(found, file, m.toString(), Layout.V3, entry.signature(), entry.signer(), entry.tarballSize());
       }
       merge(specs, memberships, sources, mentioned, warnings, counted(found));
     }
@@ -347,7 +361,7 @@ public final class MirrorReader {
           continue;
         }
         SpecFile file = reader.read(bytes, f.toString(), keys, f.getPath().endsWith(".yaml"));
-        addSpecFile(found, file, f.toString(), Layout.V2, file.signature(), -1);
+        addSpecFile(found, file, f.toString(), Layout.V2, file.signature(), file.signer(), -1);
       }
       merge(specs, memberships, sources, mentioned, warnings, counted(found));
     }
@@ -374,7 +388,8 @@ public final class MirrorReader {
   }
 
   /** The root of a spec file is in the cache; its other nodes are records unless pushed too. */
-  static void addSpecFile(ReadIndex found, SpecFile file, String source, Layout layout, SignatureState signature, long tarball) {
+  static void addSpecFile(
+      ReadIndex found, SpecFile file, String source, Layout layout, SignatureState signature, String signer, long tarball) {
     ConcreteSpec root = file.root();
     String problem = io.cachescope.catalog.SpecGrammar.problem(root);
     if (problem != null) {
@@ -382,7 +397,7 @@ public final class MirrorReader {
       return;
     }
     found.specs().put(root.hash(), root);
-    found.memberships().put(root.hash(), Membership.of(true, layout.bit(), tarball, signature));
+    found.memberships().put(root.hash(), Membership.of(true, layout.bit(), tarball, signature, signer));
     for (ConcreteSpec dep : file.nodes().subList(1, file.nodes().size())) {
       if (io.cachescope.catalog.SpecGrammar.problem(dep) != null) {
         continue; // a malformed dependency record: its edge stays dangling, which is warned about

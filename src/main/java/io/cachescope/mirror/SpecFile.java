@@ -9,9 +9,10 @@ import java.util.List;
  *
  * @param formatVersion {@code _meta.version} (1 for the YAML-era list form)
  * @param signature whether the file was clear-signed, and verified
+ * @param signer the fingerprint of the key that verified it, or null
  */
 public record SpecFile(
-    List<ConcreteSpec> nodes, int formatVersion, SignatureState signature) {
+    List<ConcreteSpec> nodes, int formatVersion, SignatureState signature, String signer) {
 
   public SpecFile {
     nodes = List.copyOf(nodes);

@@ -21,7 +21,7 @@ import java.util.Optional;
 final class SpecFileCheck {
 
   /** A v3 spec entry: its (verified) manifest, its spec blob, and its tarball size. */
-  record V3Entry(byte[] specBlob, String specBlobUri, SignatureState signature, long tarballSize) {}
+  record V3Entry(byte[] specBlob, String specBlobUri, SignatureState signature, String signer, long tarballSize) {}
 
   private final Transport transport;
   private final URI root;
@@ -49,7 +49,7 @@ final class SpecFileCheck {
           Signed signed = Signed.of(body.get().readAllBytes(), manifest.toString(), keys);
           Manifest parsed = Manifest.parse(signed.payload(), manifest.toString());
           tarball = parsed.blob(MirrorReader.INSTALL_MEDIA_TYPE);
-          checked = checked.withSignature(signed.state());
+          checked = checked.withSignature(signed.state(), signed.signer());
         }
         if (tarball.isPresent() && tarball.get().contentLength() >= 0) {
           checked = checked.withTarballSize(tarball.get().contentLength());
@@ -60,7 +60,8 @@ final class SpecFileCheck {
         Optional<Body> sig = transport.get(MirrorReader.resolve(root, prefix + ".spec.json.sig"));
         if (sig.isPresent()) {
           String uri = MirrorReader.resolve(root, prefix + ".spec.json.sig").toString();
-          checked = checked.withSignature(Signed.of(sig.get().readAllBytes(), uri, keys).state());
+          Signed signed = Signed.of(sig.get().readAllBytes(), uri, keys);
+          checked = checked.withSignature(signed.state(), signed.signer());
         }
       }
       e.setValue(checked);
@@ -95,7 +96,7 @@ final class SpecFileCheck {
     }
     long tarball =
         m.blob(MirrorReader.INSTALL_MEDIA_TYPE).map(Manifest.Blob::contentLength).orElse(-1L);
-    return new V3Entry(blob, blobUri.toString(), signed.state(), tarball);
+    return new V3Entry(blob, blobUri.toString(), signed.state(), signed.signer(), tarball);
   }
 
   /** {@code v3/manifests/spec/<name>/<name>-<version>-<hash>.spec.manifest.json}. */

@@ -49,7 +49,7 @@ public final class SpecFileReader {
     Signed signed = Signed.of(data, source, keys);
     JsonFactory factory = yaml ? YAML : IndexReader.JSON;
     try (JsonParser p = factory.createParser(signed.payload())) {
-      return parse(p, source, signed.state());
+      return parse(p, source, signed.state(), signed.signer());
     } catch (JsonProcessingException e) {
       throw IndexReader.malformed(source, e);
     } catch (SpecNodeParser.NodeException e) {
@@ -59,7 +59,7 @@ public final class SpecFileReader {
     }
   }
 
-  private SpecFile parse(JsonParser p, String source, SignatureState signature)
+  private SpecFile parse(JsonParser p, String source, SignatureState signature, String signer)
       throws IOException {
     if (p.nextToken() != JsonToken.START_OBJECT) {
       throw new SourceException(source, IndexReader.where(p), "a spec file must be an object");
@@ -104,7 +104,7 @@ public final class SpecFileReader {
     if (format == 0) {
       format = 2;
     }
-    return new SpecFile(resolveEdges(nodes, format), format, signature);
+    return new SpecFile(resolveEdges(nodes, format), format, signature, signer);
   }
 
   private static int readMetaVersion(JsonParser p, JsonToken value, String source)

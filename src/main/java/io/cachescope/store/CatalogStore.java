@@ -354,8 +354,8 @@ public final class CatalogStore implements AutoCloseable {
       g.executeUpdate();
     }
     try (PreparedStatement m = connection.prepareStatement(
-        "INSERT INTO memberships (generation, hash, in_buildcache, layouts, tarball_size, signature, position) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        "INSERT INTO memberships (generation, hash, in_buildcache, layouts, tarball_size, signature, position, signer) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
       int pending = 0;
       int position = 0;
       for (ConcreteSpec s : index.all()) {
@@ -367,6 +367,7 @@ public final class CatalogStore implements AutoCloseable {
         m.setLong(5, held.tarballSize());
         m.setString(6, held.signature().name());
         m.setInt(7, position++);
+        m.setString(8, held.signer());
         m.addBatch();
         if (++pending >= BATCH) {
           m.executeBatch();
@@ -467,7 +468,7 @@ public final class CatalogStore implements AutoCloseable {
       try (PreparedStatement s = connection.prepareStatement(
           "SELECT p.stack, m.in_buildcache, s.hash, s.name, s.version, s.namespace, s.platform, s.os, s.target, "
               + "s.legacy_compiler, s.variants, s.flags, s.external, s.external_path, s.specfile_version, s.package_hash, "
-              + "m.layouts, m.tarball_size, m.signature FROM published p JOIN memberships m ON m.generation = p.generation "
+              + "m.layouts, m.tarball_size, m.signature, m.signer FROM published p JOIN memberships m ON m.generation = p.generation "
               + "JOIN specs s ON s.hash = m.hash WHERE p.tag = ? ORDER BY p.position, m.position")) {
         s.setString(1, tag);
         try (ResultSet rs = s.executeQuery()) {
@@ -483,7 +484,7 @@ public final class CatalogStore implements AutoCloseable {
             }
             byStack.get(rs.getString(1)).put(hash, spec);
             heldBy.get(rs.getString(1)).put(hash, Membership.of(
-                rs.getInt(2) != 0, rs.getInt(17), rs.getLong(18), SignatureState.valueOf(rs.getString(19))));
+                rs.getInt(2) != 0, rs.getInt(17), rs.getLong(18), SignatureState.valueOf(rs.getString(19)), rs.getString(20)));
           }
         }
       }

@@ -119,6 +119,7 @@ public final class Api {
     m.put("in_buildcache", held.inBuildcache());
     m.put("size", held.tarballSize() >= 0 ? held.tarballSize() : null);
     m.put("signature", held.signature().label());
+    m.put("signer", held.signer());
     return m;
   }
 

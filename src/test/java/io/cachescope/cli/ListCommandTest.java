@@ -234,4 +234,34 @@ class ListCommandTest {
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("index.json").contains("larger than 1 MiB once inflated").hasLineCount(1);
   }
+
+  /** The in-cache specs of a {@code list --json}: signature and signer. */
+  private static List<String> signers(String json) throws Exception {
+    List<String> out = new ArrayList<>();
+    for (var spec : new com.fasterxml.jackson.databind.ObjectMapper().readTree(json)) {
+      if (spec.get("in_buildcache").asBoolean()) {
+        out.add(spec.get("signature").asText() + " " + spec.get("signer").asText());
+      }
+    }
+    return out;
+  }
+
+  @org.junit.jupiter.api.Test
+  void withTrustedKeysOnlyThoseKeysVerify(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+    String signed = Fixtures.path("fixtures/spack-v3/v3_migrated_signed").toString();
+    String mirrorKey = "8272A1555C46DFB0B68315E112DF5F2E30831FA1";
+    // Without --trusted-keys, the mirror's own key verifies, and the page says which key.
+    assertThat(signers(run("list", "-a", "--json", "--verify", "--mirror", signed).out()))
+        .hasSize(6).containsOnly("verified " + mirrorKey);
+    Path other = java.nio.file.Files.writeString(tmp.resolve("other.txt"), "# not the mirror's key\n" + "AB".repeat(20) + "\n");
+    assertThat(signers(run("list", "-a", "--json", "--verify", "--trusted-keys", other.toString(), "--mirror", signed).out()))
+        .hasSize(6).containsOnly("unverified null");
+    Path mine = java.nio.file.Files.writeString(tmp.resolve("mine.txt"), mirrorKey.substring(0, 20) + " " + mirrorKey.substring(20) + "\n");
+    assertThat(signers(run("list", "-a", "--json", "--verify", "--trusted-keys", mine.toString(), "--mirror", signed).out()))
+        .containsOnly("verified " + mirrorKey);
+    CliRun.Result strict = run("list", "-a", "--require-signed", "--trusted-keys", other.toString(), "--mirror", signed);
+    assertThat(strict.code()).isEqualTo(1);
+    CliRun.Result bad = run("list", "-a", "--trusted-keys", tmp.resolve("none").toString(), "--mirror", signed);
+    assertThat(bad.err()).contains("no such file or folder of trusted keys");
+  }
 }

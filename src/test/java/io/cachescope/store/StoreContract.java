@@ -98,6 +98,7 @@ abstract class StoreContract {
       assertThat(cached).allSatisfy(h -> {
         assertThat(second.membership(h).signature()).isEqualTo(SignatureState.VERIFIED);
         assertThat(second.membership(h).tarballSize()).isPositive();
+        assertThat(second.membership(h).signer()).isEqualTo("8272A1555C46DFB0B68315E112DF5F2E30831FA1");
       });
       assertThat(Ingest.run(one, store, verifying, m -> {}).stacksRead()).isZero();
     }
