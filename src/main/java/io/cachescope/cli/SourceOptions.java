@@ -62,6 +62,10 @@ public final class SourceOptions {
       description = "Only these keys verify (armored public keys, or files of 40-digit fingerprints); without it, 'verified' means signed by a key the mirror itself publishes.")
   Path trustedKeys;
 
+  @Option(names = "--fetch-timeout", paramLabel = "DURATION", defaultValue = "30m", converter = DurationConverter.class,
+      description = "The longest one download may take (default ${DEFAULT-VALUE}); a body that sends nothing for a minute is dropped sooner.")
+  java.time.Duration fetchTimeout;
+
   @Option(names = "--max-index-size", paramLabel = "MIB", defaultValue = "4096",
       description = "The most MiB an index may inflate to (default ${DEFAULT-VALUE}; the largest real index is about 500).")
   long maxIndexMib;
@@ -110,7 +114,9 @@ public final class SourceOptions {
 
   /** The reader these options configure. */
   CatalogReader reader(PrintStream err, boolean specFiles) {
-    TransportOptions transport = TransportOptions.defaults().withS3Endpoint(s3Endpoint);
+    TransportOptions defaults = TransportOptions.defaults();
+    TransportOptions transport = defaults.withS3Endpoint(s3Endpoint)
+        .withTransferLimits(fetchTimeout, defaults.stallTimeout(), Math.max(1, maxIndexMib) << 20);
     if (cacheDir != null) {
       transport = transport.withCacheDir(cacheDir);
     }

@@ -57,9 +57,14 @@ public final class HttpTransport implements Transport {
       Path temp = Files.createTempFile(tempDir(), "fetch-", ".part");
       Duration wait = null;
       try {
-        HttpResponse<Path> response =
-            client.send(request.build(), HttpResponse.BodyHandlers.ofFile(temp));
+        HttpResponse<InputStream> response =
+            client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         int status = response.statusCode();
+        if (status == 200) {
+          download(response.body(), temp, uri);
+        } else {
+          response.body().close();
+        }
         if (status == 304 && etag != null && Files.isRegularFile(cached)) {
           Files.deleteIfExists(temp);
           return Optional.of(open(uri, cached, etag));
@@ -108,6 +113,60 @@ public final class HttpTransport implements Transport {
       }
     }
     throw new SourceException(uri.toString(), "", last + " after " + options.maxAttempts() + " attempts");
+  }
+
+  /** Watches every transfer: one that stalls or runs past its deadline has its body closed. */
+  private static final java.util.concurrent.ScheduledExecutorService WATCHDOG =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "fetch-watchdog");
+        t.setDaemon(true);
+        return t;
+      });
+
+  /**
+   * Copies a body to {@code file} within the transfer limits: the whole-transfer deadline, the
+   * stall timeout (no byte for that long) and the size cap. A body past the cap is an error
+   * (not retried); a deadline or stall is an IOException like any broken transfer.
+   */
+  private void download(InputStream body, Path file, URI uri) throws IOException {
+    long start = System.nanoTime();
+    long[] lastByte = {start};
+    String[] why = {null};
+    java.util.concurrent.ScheduledFuture<?> watch = WATCHDOG.scheduleAtFixedRate(() -> {
+      long now = System.nanoTime();
+      if (now - start > options.fetchTimeout().toNanos()) {
+        why[0] = "transfer took longer than " + options.fetchTimeout();
+      } else if (now - lastByte[0] > options.stallTimeout().toNanos()) {
+        why[0] = "no data for " + options.stallTimeout();
+      } else {
+        return;
+      }
+      try {
+        body.close();
+      } catch (IOException e) {
+        // closing is all we want
+      }
+    }, 200, 200, java.util.concurrent.TimeUnit.MILLISECONDS);
+    try (InputStream in = body; java.io.OutputStream out = Files.newOutputStream(file)) {
+      byte[] buf = new byte[1 << 16];
+      long total = 0;
+      for (int n; (n = in.read(buf)) >= 0; ) {
+        lastByte[0] = System.nanoTime();
+        total += n;
+        if (total > options.maxDownloadBytes()) {
+          throw new SourceException(uri.toString(), "", "larger than " + (options.maxDownloadBytes() >> 20)
+              + " MiB; not downloaded (--max-index-size raises the limit)");
+        }
+        out.write(buf, 0, n);
+      }
+    } catch (IOException e) {
+      throw why[0] != null ? new IOException(why[0], e) : e;
+    } finally {
+      watch.cancel(false);
+    }
+    if (why[0] != null) {
+      throw new IOException(why[0]);
+    }
   }
 
   @Override

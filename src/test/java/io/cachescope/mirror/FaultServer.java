@@ -26,7 +26,7 @@ import java.util.function.Function;
  */
 final class FaultServer implements AutoCloseable {
 
-  enum Kind { STATUS, CUT, SLOW }
+  enum Kind { STATUS, CUT, SLOW, DRIP, ENDLESS }
 
   record Fault(Kind kind, int status, String retryAfter, long delayMillis) {
     static Fault status(int code) {
@@ -44,6 +44,16 @@ final class FaultServer implements AutoCloseable {
 
     static Fault slow(long millis) {
       return new Fault(Kind.SLOW, 200, null, millis);
+    }
+
+    /** Headers at once, then one byte every {@code millis}, for ever. */
+    static Fault drip(long millis) {
+      return new Fault(Kind.DRIP, 200, null, millis);
+    }
+
+    /** A chunked body that never ends. */
+    static Fault endless() {
+      return new Fault(Kind.ENDLESS, 200, null, 0);
     }
   }
 
@@ -127,6 +137,22 @@ final class FaultServer implements AutoCloseable {
         return;
       }
       ex.getResponseHeaders().add("ETag", etag);
+      if (fault != null && (fault.kind() == Kind.DRIP || fault.kind() == Kind.ENDLESS)) {
+        seen.add(new Seen(path, inm, -2));
+        ex.sendResponseHeaders(200, 0); // chunked
+        OutputStream out = ex.getResponseBody();
+        byte[] chunk = new byte[fault.kind() == Kind.DRIP ? 1 : 1 << 16];
+        java.util.Arrays.fill(chunk, (byte) ' ');
+        long until = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos(); // bounded, as load tests must be
+        while (System.nanoTime() < until) {
+          out.write(chunk);
+          out.flush();
+          if (fault.delayMillis() > 0) {
+            Thread.sleep(fault.delayMillis());
+          }
+        }
+        return;
+      }
       if (fault != null && fault.kind() == Kind.CUT) {
         seen.add(new Seen(path, inm, -1));
         ex.sendResponseHeaders(200, body.length);

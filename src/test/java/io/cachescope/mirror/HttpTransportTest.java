@@ -8,6 +8,7 @@ import io.cachescope.SourceException;
 import io.cachescope.catalog.Catalog;
 import io.cachescope.render.BuildcacheList;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -151,6 +152,30 @@ class HttpTransportTest {
           .isInstanceOf(io.cachescope.SourceException.class)
           .hasMessageContaining("repeats continuation token 'same'");
       assertThat(System.nanoTime() - start).isLessThan(java.time.Duration.ofSeconds(30).toNanos());
+    }
+  }
+
+  @Test
+  void aStallingADrippingAndAnEndlessBodyAllStop() throws Exception {
+    Path root = Fixtures.copy("fixtures/spack-v3/v3_migrated_unsigned", tmp.resolve("slow"));
+    try (FaultServer server = new FaultServer(root)) {
+      URI index = URI.create(server.uri() + "/build_cache/index.json");
+      TransportOptions once = options().withRetries(1, Duration.ofMillis(1), Duration.ofMillis(1));
+
+      server.inject("/build_cache/index.json", FaultServer.Fault.drip(3_000));
+      long t0 = System.nanoTime();
+      try (Transport t = new HttpTransport(once.withTransferLimits(Duration.ofMinutes(5), Duration.ofSeconds(1), 1 << 30))) {
+        assertThatThrownBy(() -> t.get(index)).hasMessageContaining("no data for PT1S");
+      }
+      server.inject("/build_cache/index.json", FaultServer.Fault.drip(200));
+      try (Transport t = new HttpTransport(once.withTransferLimits(Duration.ofSeconds(2), Duration.ofSeconds(10), 1 << 30))) {
+        assertThatThrownBy(() -> t.get(index)).hasMessageContaining("transfer took longer than PT2S");
+      }
+      server.inject("/build_cache/index.json", FaultServer.Fault.endless());
+      try (Transport t = new HttpTransport(once.withTransferLimits(Duration.ofMinutes(5), Duration.ofSeconds(10), 1 << 20))) {
+        assertThatThrownBy(() -> t.get(index)).isInstanceOf(SourceException.class).hasMessageContaining("larger than 1 MiB");
+      }
+      assertThat(System.nanoTime() - t0).isLessThan(Duration.ofSeconds(30).toNanos());
     }
   }
 }
