@@ -78,9 +78,10 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
           // A failed refresh keeps serving the last good catalog and tries again next period:
           // an exception escaping here would cancel every later refresh, silently.
-          err.println("cachescope: refresh failed (serving the last good catalog): "
-              + Terminal.safe(e instanceof io.cachescope.SourceException ? e.getMessage()
-                  : e.getClass().getSimpleName() + ": " + io.cachescope.Secrets.redact(String.valueOf(e.getMessage()))));
+          String why = Terminal.safe(e instanceof io.cachescope.SourceException ? e.getMessage()
+              : e.getClass().getSimpleName() + ": " + io.cachescope.Secrets.redact(String.valueOf(e.getMessage())));
+          server.refreshFailed(why);
+          err.println("cachescope: refresh failed (serving the last good catalog): " + why);
           err.flush();
         }
       }, seconds, seconds, TimeUnit.SECONDS);

@@ -23,11 +23,13 @@ final class Routes {
   private final Supplier<CatalogView> view;
   private final String mirrorUrl;
   private final ResponseCache cache;
+  private final RefreshStatus status;
 
-  Routes(Supplier<CatalogView> view, String mirrorUrl, ResponseCache cache) {
+  Routes(Supplier<CatalogView> view, String mirrorUrl, ResponseCache cache, RefreshStatus status) {
     this.view = view;
     this.mirrorUrl = mirrorUrl;
     this.cache = cache;
+    this.status = status;
   }
 
   void register(RoutesConfig config) {
@@ -52,7 +54,12 @@ final class Routes {
     });
     routes.get("/static/{file}", this::staticFile);
     routes.get("/api/openapi.json", ctx -> cached(ctx, () -> Response.of(200, resource("openapi.json"), "application/json")));
-    routes.get("/api/home", ctx -> cached(ctx, () -> Response.json(api().home())));
+    // Not cached: it carries the refresh status, which changes without a new catalog.
+    routes.get("/api/home", ctx -> {
+      Map<String, Object> home = api().home();
+      home.put("refresh", status.json());
+      Headers.send(ctx, Response.json(home));
+    });
     routes.get("/api/tags", ctx -> cached(ctx, () -> Response.json(api().tags())));
     routes.get("/api/tags/{tag}/packages", ctx -> cached(ctx, () -> Response.json(api().packages(ctx.pathParam("tag")))));
     routes.get("/api/search", ctx -> cached(ctx, () -> Response.json(api().search(q(ctx, "q"), q(ctx, "tag"), pages()))));

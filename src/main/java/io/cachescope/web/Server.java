@@ -15,6 +15,7 @@ public final class Server {
 
   private final AtomicReference<CatalogView> view;
   private final ResponseCache cache = new ResponseCache(CACHE_BYTES);
+  private final RefreshStatus status = new RefreshStatus(java.time.Instant.now());
   private final String mirrorUrl;
   private final int maxConcurrent;
   private final Duration idleTimeout;
@@ -46,12 +47,18 @@ public final class Server {
   public void swap(CatalogView next) {
     view.set(next);
     cache.clear();
+    status.succeeded();
+  }
+
+  /** A background refresh failed: the last good catalog stays, and {@code /api/home} says why. */
+  public void refreshFailed(String error) {
+    status.failed(error);
   }
 
   /** Starts on 127.0.0.1 (or the given host); returns the bound port (useful with port 0). */
   public int start(String host, int port) {
     Limits limits = new Limits(maxConcurrent, ratePerSecond);
-    Routes routes = new Routes(view::get, mirrorUrl, cache);
+    Routes routes = new Routes(view::get, mirrorUrl, cache, status);
     app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.jetty.host = host;

@@ -75,4 +75,41 @@ class ServeCommandTest {
       assertThat(inUse.err()).contains("cannot listen on 127.0.0.1:" + taken.getLocalPort()).hasLineCount(1);
     }
   }
+
+  @Test
+  void aFailedRefreshIsLoggedShownInTheApiAndRetried() throws Exception {
+    Path mirror = Fixtures.copy("fixtures/spack-v3/v3_migrated_unsigned", tmp.resolve("m"));
+    Path manifest = mirror.resolve("v3/manifests/index/index.manifest.json");
+    String good = Files.readString(manifest);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+    Thread serving = new Thread(() -> Main.commandLine(o, o).execute(
+        "serve", "--port", "0", "--refresh", "1s", "--mirror", mirror.toString()));
+    serving.setDaemon(true);
+    serving.start();
+    Matcher m = Pattern.compile("on (http://\\S+)").matcher("");
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!m.reset(out.toString(StandardCharsets.UTF_8)).find()) {
+      assertThat(System.nanoTime()).as("serve did not start: " + out).isLessThan(deadline);
+      Thread.sleep(50);
+    }
+    String base = m.group(1);
+    Files.writeString(manifest, "{ this is not json");
+    String home = "";
+    while (!home.contains("malformed manifest")) {
+      assertThat(System.nanoTime()).as("no refresh error shown: " + home).isLessThan(deadline);
+      Thread.sleep(200);
+      home = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "api/home")).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+    }
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("refresh failed (serving the last good catalog)");
+    Files.writeString(manifest, good);
+    while (home.contains("malformed manifest")) {
+      assertThat(System.nanoTime()).as("the refresh did not recover: " + home).isLessThan(deadline + Duration.ofSeconds(30).toNanos());
+      Thread.sleep(200);
+      home = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "api/home")).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+    }
+    assertThat(home).contains("\"last_error\":null");
+  }
 }
