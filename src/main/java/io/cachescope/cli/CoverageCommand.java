@@ -64,7 +64,7 @@ public final class CoverageCommand implements Callable<Integer> {
       installs = installsLike(lock, archspec);
     }
     Coverage coverage = Coverage.compute(lock, cache, installs);
-    out.print(json ? Json.write(coverage) : text(coverage));
+    out.print(json ? Json.write(coverage) : Terminal.safe(text(coverage)));
     return 0;
   }
 

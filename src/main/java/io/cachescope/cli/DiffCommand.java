@@ -49,7 +49,7 @@ public final class DiffCommand implements Callable<Integer> {
     Tag a = catalog.tag(from).orElseThrow(() -> new SourceException("--sources", from, "no such tag"));
     Tag b = catalog.tag(to).orElseThrow(() -> new SourceException("--sources", to, "no such tag"));
     SnapshotDiff diff = SnapshotDiff.compute(a, b, onlyPackage);
-    out.print(json ? Json.write(diff) : text(diff));
+    out.print(json ? Json.write(diff) : Terminal.safe(text(diff)));
     return 0;
   }
 

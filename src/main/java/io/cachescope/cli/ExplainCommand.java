@@ -69,7 +69,7 @@ public final class ExplainCommand implements Callable<Integer> {
     }
     if (!r.matches().isEmpty()) {
       out.println(r.matches().size() + " prebuilt " + (r.matches().size() == 1 ? "binary matches" : "binaries match") + " " + want + ":");
-      r.matches().forEach(n -> out.println("  " + line(shown(n, all))));
+      r.matches().forEach(n -> out.println("  " + Terminal.safe(line(shown(n, all)))));
       return 0;
     }
     out.println("No prebuilt binary matches " + want + (on == null ? "" : " on " + on) + ".");
@@ -77,11 +77,11 @@ public final class ExplainCommand implements Callable<Integer> {
       out.println("Closest:");
       for (Explain.Near n : r.nearest()) {
         Shown s = shown(n, all);
-        out.println("  " + line(s));
-        s.differences().forEach(d -> out.println("      - " + d));
+        out.println("  " + Terminal.safe(line(s)));
+        s.differences().forEach(d -> out.println("      - " + Terminal.safe(d)));
       }
     } else if (!r.suggestions().isEmpty()) {
-      out.println("The cache has no package " + want.name() + ". Did you mean: " + String.join(", ", r.suggestions()) + "?");
+      out.println("The cache has no package " + want.name() + ". Did you mean: " + Terminal.safe(String.join(", ", r.suggestions())) + "?");
     } else if (want.name() != null) {
       out.println("The cache has no package " + want.name() + ".");
     }

@@ -88,7 +88,7 @@ public final class HttpTransport implements Transport {
             boolean gzip =
                 response.headers().firstValue("Content-Encoding").map(e -> e.equalsIgnoreCase("gzip")).orElse(false);
             if (gzip) {
-              temp = gunzip(temp);
+              temp = gunzip(temp, uri);
             }
             String newTag = response.headers().firstValue("ETag").orElse(null);
             if (cached != null && newTag != null) {
@@ -244,10 +244,15 @@ public final class HttpTransport implements Transport {
     return new Body(uri.toString(), in, Files.size(file), etag);
   }
 
-  private static Path gunzip(Path file) throws IOException {
+  /** Inflates a body sent with {@code Content-Encoding: gzip}, no further than the download cap. */
+  private Path gunzip(Path file, URI uri) throws IOException {
     Path out = file.resolveSibling(file.getFileName() + ".gunzip");
-    try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+    try (InputStream in = Compression.capped(new GZIPInputStream(Files.newInputStream(file)), options.maxDownloadBytes(), uri.toString())) {
       Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
+    } catch (SourceException | IOException e) {
+      Files.deleteIfExists(out);
+      Files.deleteIfExists(file);
+      throw e;
     }
     Files.delete(file);
     return out;
