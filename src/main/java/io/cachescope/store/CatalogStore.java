@@ -126,7 +126,40 @@ public final class CatalogStore implements AutoCloseable {
     if (path != null && !java.nio.file.Files.isRegularFile(Path.of(path))) {
       throw new SourceException(db, "", "no such catalog (write one with: cachescope ingest --sources FILE --db " + db + ")");
     }
+    if (path != null) {
+      Path file = Path.of(path).toAbsolutePath();
+      if (!java.nio.file.Files.isWritable(file) || !java.nio.file.Files.isWritable(file.getParent())) {
+        return openReadOnly(db, file);
+      }
+    }
     return open(db);
+  }
+
+  /** The newest migration in {@code db/migration}; a reader that cannot migrate needs it applied. */
+  static final int SCHEMA_VERSION = 4;
+
+  /**
+   * A catalog on read-only storage (or another user's): opened read-only and never migrated, as
+   * long as its schema is current.
+   */
+  private static CatalogStore openReadOnly(String db, Path file) {
+    try {
+      Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + file + "?mode=ro&immutable=1");
+      int version;
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT MAX(CAST(version AS INTEGER)) FROM flyway_schema_history WHERE success = 1")) {
+        version = rs.next() ? rs.getInt(1) : 0;
+      }
+      if (version != SCHEMA_VERSION) {
+        c.close();
+        throw new SourceException(db, "", "read-only catalog of schema " + version + " (this cachescope reads "
+            + SCHEMA_VERSION + "); run ingest once with write access to migrate it");
+      }
+      c.setAutoCommit(false);
+      return new CatalogStore(db, Engine.SQLITE, c);
+    } catch (SQLException e) {
+      throw new SourceException(db, "", "cannot open the read-only catalog: " + rootMessage(e), e);
+    }
   }
 
   public Engine engine() {
