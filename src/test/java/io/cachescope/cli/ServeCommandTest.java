@@ -33,15 +33,18 @@ class ServeCommandTest {
     assertThat(r.out()).doesNotContain("serving");
   }
 
-  @Test
-  void aMirrorAndADatabaseServeTheMirrorAfterIngestingIt() throws Exception {
-    Path db = tmp.resolve("c.db");
+  /** A serve command running in the background (it serves until the JVM exits). */
+  private record Serving(ByteArrayOutputStream log, Matcher started) {
+    String base() {
+      return started.group(2);
+    }
+  }
+
+  private static Serving serve(String... args) throws InterruptedException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-    String mirror = Fixtures.path("fixtures/spack-v3/v3_migrated_unsigned").toString();
-    Thread serving = new Thread(() -> Main.commandLine(o, o).execute(
-        "serve", "--port", "0", "--mirror", mirror, "--db", db.toString()));
-    serving.setDaemon(true); // the command serves until the JVM exits
+    Thread serving = new Thread(() -> Main.commandLine(o, o).execute(args));
+    serving.setDaemon(true);
     serving.start();
     Matcher m = Pattern.compile("serving (\\d+) specs on (http://\\S+)").matcher("");
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -49,6 +52,15 @@ class ServeCommandTest {
       assertThat(System.nanoTime()).as("serve did not start: " + out).isLessThan(deadline);
       Thread.sleep(50);
     }
+    return new Serving(out, m);
+  }
+
+  @Test
+  void aMirrorAndADatabaseServeTheMirrorAfterIngestingIt() throws Exception {
+    Path db = tmp.resolve("c.db");
+    String mirror = Fixtures.path("fixtures/spack-v3/v3_migrated_unsigned").toString();
+    Serving serving = serve("serve", "--port", "0", "--mirror", mirror, "--db", db.toString());
+    Matcher m = serving.started();
     assertThat(m.group(1)).isEqualTo("6");
     HttpResponse<String> home = HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(URI.create(m.group(2) + "api/tags")).build(), HttpResponse.BodyHandlers.ofString());
@@ -81,19 +93,10 @@ class ServeCommandTest {
     Path mirror = Fixtures.copy("fixtures/spack-v3/v3_migrated_unsigned", tmp.resolve("m"));
     Path manifest = mirror.resolve("v3/manifests/index/index.manifest.json");
     String good = Files.readString(manifest);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-    Thread serving = new Thread(() -> Main.commandLine(o, o).execute(
-        "serve", "--port", "0", "--refresh", "1s", "--mirror", mirror.toString()));
-    serving.setDaemon(true);
-    serving.start();
-    Matcher m = Pattern.compile("on (http://\\S+)").matcher("");
+    Serving serving = serve("serve", "--port", "0", "--refresh", "1s", "--mirror", mirror.toString());
+    ByteArrayOutputStream out = serving.log();
+    String base = serving.base();
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!m.reset(out.toString(StandardCharsets.UTF_8)).find()) {
-      assertThat(System.nanoTime()).as("serve did not start: " + out).isLessThan(deadline);
-      Thread.sleep(50);
-    }
-    String base = m.group(1);
     Files.writeString(manifest, "{ this is not json");
     String home = "";
     while (!home.contains("malformed manifest")) {
