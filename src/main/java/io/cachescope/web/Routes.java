@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  */
 final class Routes {
 
-  private static final List<String> STATIC = List.of("app.css", "app.js");
+  private static final List<String> STATIC = List.of("app.css", "app.js", "favicon.svg");
 
   private final Supplier<CatalogView> view;
   private final String mirrorUrl;
@@ -53,6 +53,8 @@ final class Routes {
       cached(ctx, () -> Response.html(pages().diff(from, to, "/")));
     });
     routes.get("/static/{file}", this::staticFile);
+    // Browsers ask for /favicon.ico whatever a page names.
+    routes.get("/favicon.ico", ctx -> cached(ctx, () -> Response.of(200, resource("favicon.svg"), "image/svg+xml")));
     routes.get("/api/openapi.json", ctx -> cached(ctx, () -> Response.of(200, resource("openapi.json"), "application/json")));
     // Not cached: it carries the refresh status, which changes without a new catalog.
     routes.get("/api/home", ctx -> {
@@ -101,7 +103,9 @@ final class Routes {
       ctx.status(404);
       return;
     }
-    cached(ctx, () -> Response.of(200, resource(file), file.endsWith(".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8"));
+    String type = file.endsWith(".css") ? "text/css; charset=utf-8"
+        : file.endsWith(".svg") ? "image/svg+xml" : "text/javascript; charset=utf-8";
+    cached(ctx, () -> Response.of(200, resource(file), type));
   }
 
   static byte[] resource(String name) {

@@ -35,6 +35,8 @@ public final class SiteExport {
     write(dir.resolve("index.html"), pages.home(""));
     write(dir.resolve("static/app.css"), Routes.resource("app.css"));
     write(dir.resolve("static/app.js"), Routes.resource("app.js"));
+    write(dir.resolve("static/favicon.svg"), Routes.resource("favicon.svg"));
+    write(dir.resolve("favicon.ico"), Routes.resource("favicon.svg"));
     write(dir.resolve("api/openapi.json"), Routes.resource("openapi.json"));
     write(dir.resolve("api/home.json"), Api.bytes(api.home()));
     write(dir.resolve("api/tags.json"), Api.bytes(api.tags()));

@@ -151,4 +151,11 @@ class WebApiTest {
     assertThat(get("/", "If-None-Match", "W/" + etag).statusCode()).isEqualTo(304);
     assertThat(get("/", "If-None-Match", "\"other\", " + etag).statusCode()).isEqualTo(304);
   }
+
+  @org.junit.jupiter.api.Test
+  void theFaviconIsServedAndNamedByEveryPage() throws Exception {
+    assertThat(get("/favicon.ico").statusCode()).isEqualTo(200);
+    assertThat(get("/static/favicon.svg").headers().firstValue("Content-Type")).hasValue("image/svg+xml");
+    assertThat(get("/").body()).contains("static/favicon.svg");
+  }
 }
