@@ -8,7 +8,6 @@ import io.cachescope.query.Host;
 import io.cachescope.query.Microarchitectures;
 import io.cachescope.query.SpecConstraint;
 import io.cachescope.query.SpecParser;
-import io.cachescope.render.BuildcacheList;
 import io.cachescope.catalog.SpecFormat;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;

@@ -4,7 +4,6 @@ import io.cachescope.catalog.ConcreteSpec;
 import io.cachescope.catalog.Layout;
 import io.cachescope.catalog.Membership;
 import io.cachescope.catalog.Union;
-import io.cachescope.render.BuildcacheList;
 import io.cachescope.catalog.SpecFormat;
 import java.util.ArrayList;
 import java.util.List;

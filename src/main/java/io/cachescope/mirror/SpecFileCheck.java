@@ -3,7 +3,6 @@ package io.cachescope.mirror;
 import io.cachescope.SourceException;
 import io.cachescope.catalog.Compiler;
 import io.cachescope.catalog.ConcreteSpec;
-import io.cachescope.catalog.Dependency;
 import io.cachescope.catalog.Layout;
 import io.cachescope.catalog.Membership;
 import io.cachescope.catalog.SignatureState;

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 /**
  * Prints specs exactly as Spack 1.x's {@code spack buildcache list} does (docs/spack-order.md):

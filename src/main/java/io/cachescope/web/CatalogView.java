@@ -7,7 +7,6 @@ import io.cachescope.catalog.Union;
 import io.cachescope.catalog.Tag;
 import io.cachescope.query.SnapshotDiff;
 import io.cachescope.catalog.Version;
-import io.cachescope.render.BuildcacheList;
 import io.cachescope.catalog.SpecFormat;
 import io.cachescope.render.StackIndex;
 import java.util.ArrayList;
@@ -18,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**

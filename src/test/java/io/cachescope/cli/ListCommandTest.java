@@ -3,9 +3,6 @@ package io.cachescope.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cachescope.Fixtures;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

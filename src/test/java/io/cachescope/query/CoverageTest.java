@@ -3,14 +3,12 @@ package io.cachescope.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cachescope.Fixtures;
-import io.cachescope.catalog.ConcreteSpec;
 import io.cachescope.catalog.Interner;
 import io.cachescope.catalog.Lockfile;
 import io.cachescope.mirror.LockfileReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

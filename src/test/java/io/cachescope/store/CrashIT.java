@@ -8,7 +8,6 @@ import io.cachescope.corpus.CorpusGenerator;
 import io.cachescope.mirror.CatalogReader;
 import io.cachescope.mirror.MirrorReader;
 import io.cachescope.mirror.Sources;
-import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,18 +1,14 @@
 package io.cachescope.web;
 
 import io.cachescope.Fixtures;
-import io.cachescope.catalog.BuildCacheIndex;
 import io.cachescope.catalog.Catalog;
 import io.cachescope.catalog.ConcreteSpec;
-import io.cachescope.catalog.SignatureState;
-import io.cachescope.catalog.Stack;
 import io.cachescope.catalog.Tag;
 import io.cachescope.catalog.Variant;
 import io.cachescope.mirror.CatalogReader;
 import io.cachescope.mirror.MirrorReader;
 import io.cachescope.mirror.Sources;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
