@@ -56,6 +56,7 @@ class BrowserIT {
     o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
         "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--user-data-dir=" + Files.createTempDirectory("chromium"), "--window-size=1280,900");
+    o.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
     driver = new ChromeDriver(new ChromeDriverService.Builder()
         .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build(), o);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
@@ -121,6 +122,10 @@ class BrowserIT {
 
     driver.findElement(By.cssSelector("a.hash")).click();
     waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ol.steps")));
+    // The page keeps to its own Content-Security-Policy: no inline style, no console error.
+    assertThat(driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll())
+        .filteredOn(e -> e.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue())
+        .extracting(org.openqa.selenium.logging.LogEntry::getMessage).isEmpty();
     List<WebElement> steps = driver.findElements(By.cssSelector("ol.steps li"));
     assertThat(steps).extracting(li -> li.findElement(By.tagName("code")).getText()).containsExactly(
         "spack mirror add --unsigned spack-develop-2025-03-30 " + Fixtures.path("fixtures/spack-v3/v3_migrated_unsigned"),
