@@ -47,6 +47,12 @@ public record Membership(boolean inBuildcache, int layouts, long tarballSize, Si
     return ((inBuildcache ? 1 : 0) * 8 + layouts) * SignatureState.values().length + s.ordinal();
   }
 
+  /** The signature as users read it; Spack pushes OCI caches unsigned, so they say so. */
+  public String signatureLabel() {
+    return signature == SignatureState.UNSIGNED && layouts == Layout.OCI.bit()
+        ? "unsigned (OCI)" : signature.label();
+  }
+
   public boolean inLayout(Layout layout) {
     return (layouts & layout.bit()) != 0;
   }

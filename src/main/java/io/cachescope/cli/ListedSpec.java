@@ -48,7 +48,7 @@ record ListedSpec(
         held.inBuildcache(),
         layouts,
         held.tarballSize() >= 0 ? held.tarballSize() : null,
-        held.signature().label(),
+        held.signatureLabel(),
         held.signer());
   }
 }

@@ -5,6 +5,7 @@ import io.cachescope.catalog.Catalog;
 import io.cachescope.catalog.Tag;
 import io.cachescope.mirror.CatalogReader;
 import io.cachescope.mirror.MirrorReader;
+import io.cachescope.mirror.OciCredentials;
 import io.cachescope.mirror.Sources;
 import io.cachescope.mirror.TransportOptions;
 import io.cachescope.mirror.TrustedKeys;
@@ -33,7 +34,7 @@ public final class SourceOptions {
   @Option(
       names = "--mirror",
       paramLabel = "URL",
-      description = "A mirror (path, file://, https://, s3://); repeatable; one tag named 'mirror'.")
+      description = "A mirror (path, file://, https://, s3://, oci://, oci+http://); repeatable; one tag named 'mirror'.")
   List<String> mirrors = new ArrayList<>();
 
   @Option(names = "--db", paramLabel = "URL",
@@ -48,6 +49,13 @@ public final class SourceOptions {
 
   @Option(names = "--s3-endpoint", paramLabel = "URL", description = "HTTPS endpoint for s3:// buckets other than spack-binaries.")
   String s3Endpoint;
+
+  @Option(names = "--oci-username", paramLabel = "NAME", description = "Log in to OCI registries as NAME (with --oci-password-env).")
+  String ociUsername;
+
+  @Option(names = "--oci-password-env", paramLabel = "VAR",
+      description = "The environment variable that holds the OCI registry password or token (never given on the command line).")
+  String ociPasswordEnv;
 
   @Option(names = "--cache-dir", paramLabel = "DIR", description = "Where fetched indices are kept for conditional requests (default ~/.cache/cachescope).")
   Path cacheDir;
@@ -120,10 +128,26 @@ public final class SourceOptions {
     if (cacheDir != null) {
       transport = transport.withCacheDir(cacheDir);
     }
+    transport = transport.withOciCredentials(ociCredentials());
     MirrorReader.Options options =
         new MirrorReader.Options(view, null, verify || specFiles, requireSigned, Math.max(1, maxIndexMib) << 20,
             trustedKeys == null ? null : TrustedKeys.load(trustedKeys));
     return new CatalogReader(options, transport, err::println);
+  }
+
+  /** The registry login, or null; a half-given login is a usage error. */
+  private OciCredentials ociCredentials() {
+    if (ociUsername == null && ociPasswordEnv == null) {
+      return null;
+    }
+    if (ociUsername == null || ociPasswordEnv == null) {
+      throw new UsageError("give --oci-username and --oci-password-env together");
+    }
+    String password = System.getenv(ociPasswordEnv);
+    if (password == null || password.isEmpty()) {
+      throw new UsageError("--oci-password-env " + ociPasswordEnv + ": that environment variable is not set");
+    }
+    return new OciCredentials(ociUsername, password);
   }
 
   /** The sources these options name, or an error when they name none or both kinds. */

@@ -67,6 +67,11 @@ public final class CatalogReader {
   /** Reads one stack of the sources. */
   public Stack readStack(Sources.StackSource stack) throws IOException {
     MirrorUrl url = MirrorUrl.parse(stack.url(), transportOptions.s3Endpoint());
+    if (url.oci().isPresent()) {
+      BuildCacheIndex index = oci(url, stack).read(Secrets.redact(stack.url()));
+      index.warnings().forEach(w -> warn.accept("warning: " + w));
+      return new Stack(stack.label(), stack.url(), index);
+    }
     try (Transport transport = Transports.forUrl(url, transportOptions)) {
       BuildCacheIndex index =
           new MirrorReader(transport, interner, optionsFor(stack, url)).read(url.root(), Secrets.redact(stack.url()));
@@ -81,9 +86,18 @@ public final class CatalogReader {
    */
   public Optional<String> fingerprint(Sources.StackSource stack) throws IOException {
     MirrorUrl url = MirrorUrl.parse(stack.url(), transportOptions.s3Endpoint());
+    if (url.oci().isPresent()) {
+      return oci(url, stack).fingerprint();
+    }
     try (Transport transport = Transports.forUrl(url, transportOptions)) {
       return new MirrorReader(transport, interner, optionsFor(stack, url)).fingerprint(url.root());
     }
+  }
+
+  private OciMirrorReader oci(MirrorUrl url, Sources.StackSource stack) {
+    OciRegistry registry = new OciRegistry(url.oci().get(), new HttpTransport(transportOptions),
+        transportOptions.ociCredentials(), transportOptions.cacheDir());
+    return new OciMirrorReader(registry, interner, optionsFor(stack, url));
   }
 
   private MirrorReader.Options optionsFor(Sources.StackSource stack, MirrorUrl url) {

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.GZIPInputStream;
@@ -42,6 +44,28 @@ public final class HttpTransport implements Transport {
 
   @Override
   public Optional<Body> get(URI uri) throws IOException {
+    Reply reply = fetch(uri, Map.of());
+    int status = reply.status();
+    if (status == 200) {
+      return Optional.of(reply.body());
+    }
+    if (status == 404 || status == 403 || status == 410) {
+      return Optional.empty(); // S3 answers 403 for a key that does not exist
+    }
+    throw new SourceException(uri.toString(), "", "HTTP " + status);
+  }
+
+  /**
+   * What one request brought: its status and headers, and for 200 its body (saved to disk).
+   * A 304 from the cache is a 200 with the cached body.
+   */
+  public record Reply(int status, HttpHeaders headers, Body body) {}
+
+  /**
+   * Requests {@code uri} with {@code headers}, retrying 5xx, 429, resets and truncated bodies;
+   * returns any other answer for the caller to judge (a registry's 401 carries its challenge).
+   */
+  public Reply fetch(URI uri, Map<String, String> headers) throws IOException {
     Path cached = options.cacheDir() == null ? null : cacheFile(uri);
     String etag = cached == null ? null : readEtag(cached);
     String last = "no attempt";
@@ -51,6 +75,7 @@ public final class HttpTransport implements Transport {
               .timeout(options.requestTimeout())
               .header("Accept-Encoding", "gzip")
               .header("User-Agent", "cachescope");
+      headers.forEach(request::header);
       if (etag != null && Files.isRegularFile(cached)) {
         request.header("If-None-Match", etag);
       }
@@ -67,18 +92,14 @@ public final class HttpTransport implements Transport {
         }
         if (status == 304 && etag != null && Files.isRegularFile(cached)) {
           Files.deleteIfExists(temp);
-          return Optional.of(open(uri, cached, etag));
-        }
-        if (status == 404 || status == 403 || status == 410) {
-          Files.deleteIfExists(temp);
-          return Optional.empty();
+          return new Reply(200, response.headers(), open(uri, cached, etag));
         }
         if (status == 429 || status >= 500) {
           last = "HTTP " + status;
           wait = retryAfter(response);
         } else if (status != 200) {
           Files.deleteIfExists(temp);
-          throw new SourceException(uri.toString(), "", "HTTP " + status);
+          return new Reply(status, response.headers(), null);
         } else {
           long expected = response.headers().firstValueAsLong("Content-Length").orElse(-1);
           long got = Files.size(temp);
@@ -95,9 +116,9 @@ public final class HttpTransport implements Transport {
               Files.createDirectories(cached.getParent());
               Files.move(temp, cached, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
               Files.writeString(etagFile(cached), newTag, StandardCharsets.UTF_8);
-              return Optional.of(open(uri, cached, newTag));
+              return new Reply(200, response.headers(), open(uri, cached, newTag));
             }
-            return Optional.of(openTemporary(uri, temp, newTag));
+            return new Reply(200, response.headers(), openTemporary(uri, temp, newTag));
           }
         }
       } catch (InterruptedException e) {

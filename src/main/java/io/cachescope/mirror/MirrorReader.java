@@ -68,6 +68,21 @@ public final class MirrorReader {
     public static Options defaults() {
       return new Options(null, null, false, false);
     }
+
+    /** The same bytes read with other options give other facts (signatures, sizes, a view). */
+    String fingerprintSuffix() {
+      StringBuilder f = new StringBuilder(";read:").append(readSpecFiles ? "spec-files" : "index");
+      if (requireSigned) {
+        f.append(",require-signed");
+      }
+      if (view != null) {
+        f.append(",view=").append(view);
+      }
+      if (trusted != null) {
+        f.append(",trusted=").append(String.join("+", new java.util.TreeSet<>(trusted.fingerprints())));
+      }
+      return f.toString();
+    }
   }
 
   private final Transport transport;
@@ -201,17 +216,7 @@ public final class MirrorReader {
       if (f.length() == 0) {
         return Optional.empty();
       }
-      // The same bytes read with other options give other facts (signatures, sizes, a view).
-      f.append(";read:").append(options.readSpecFiles() ? "spec-files" : "index");
-      if (options.requireSigned()) {
-        f.append(",require-signed");
-      }
-      if (options.view() != null) {
-        f.append(",view=").append(options.view());
-      }
-      if (options.trusted() != null) {
-        f.append(",trusted=").append(String.join("+", new java.util.TreeSet<>(options.trusted().fingerprints())));
-      }
+      f.append(options.fingerprintSuffix());
       return Optional.of(f.toString());
     } catch (IOException e) {
       throw new SourceException(root.toString(), "", "cannot read mirror: " + e.getMessage(), e);
@@ -219,7 +224,7 @@ public final class MirrorReader {
   }
 
   /** Adds one index's records; a hash several layouts hold is one record with every layout. */
-  private static void merge(
+  static void merge(
       Map<String, ConcreteSpec> specs,
       Map<String, Membership> memberships,
       List<IndexSource> sources,
@@ -317,9 +322,14 @@ public final class MirrorReader {
 
   /** Parses an index while hashing the stored bytes, then drains what the parser left. */
   private Digested readDigested(InputStream raw, String source, Layout layout) throws IOException {
+    return readDigested(raw, source, interner, options.maxIndexBytes());
+  }
+
+  static Digested readDigested(InputStream raw, String source, Interner interner, long maxIndexBytes)
+      throws IOException {
     MessageDigest sha = sha256();
     DigestInputStream digesting = new DigestInputStream(raw, sha);
-    InputStream in = Compression.capped(Compression.gunzipIfNeeded(digesting), options.maxIndexBytes(), source);
+    InputStream in = Compression.capped(Compression.gunzipIfNeeded(digesting), maxIndexBytes, source);
     IndexReader.Result result = new IndexReader(interner).read(in, source);
     in.transferTo(OutputStream.nullOutputStream());
     digesting.transferTo(OutputStream.nullOutputStream());
@@ -368,14 +378,14 @@ public final class MirrorReader {
   }
 
   /** An empty listing of the spec files of one layout, filled by {@link #addSpecFile}. */
-  private static ReadIndex listing(URI dir, Layout layout) {
+  static ReadIndex listing(URI dir, Layout layout) {
     return new ReadIndex(
         new IndexSource(dir.toString(), layout, 0, null, null, 0, Instant.now()),
         new LinkedHashMap<>(), new LinkedHashMap<>(), null, new ArrayList<>());
   }
 
   /** The listing with its record count filled in. */
-  private static ReadIndex counted(ReadIndex r) {
+  static ReadIndex counted(ReadIndex r) {
     IndexSource s = r.source();
     IndexSource source = new IndexSource(s.url(), s.layout(), 0, null, null, r.specs().size(), s.fetchedAt());
     return new ReadIndex(source, r.specs(), r.memberships(), null, r.warnings());
@@ -425,7 +435,7 @@ public final class MirrorReader {
    * Spack warns about records whose dependencies are not in the index; so do we. The hashes
    * each index mentions make the common case (nothing missing) one lookup per hash, not per edge.
    */
-  private static void danglingWarnings(
+  static void danglingWarnings(
       Map<String, ConcreteSpec> specs, List<Set<String>> mentioned, List<String> warnings) {
     if (!mentioned.contains(null)
         && mentioned.stream().allMatch(m -> m.stream().allMatch(specs::containsKey))) {

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * A mirror as the user named it, resolved to what we fetch: a local path or {@code file://},
  * {@code https://} (or {@code http://}), or {@code s3://bucket/prefix} read anonymously over
  * HTTPS ({@code s3://spack-binaries/} is {@code https://binaries.spack.io/}, as cache.spack.io
- * maps it). A URL may name an index file directly; then only that index is read.
+ * maps it), or an OCI registry ({@code oci://}, {@code oci+http://}). A URL may name an index
+ * file directly; then only that index is read.
  *
  * @param root the mirror root we fetch from, without a trailing slash
  * @param display what the user wrote, for messages
@@ -20,6 +21,7 @@ import java.util.regex.Pattern;
  * @param view the index view named by a direct {@code v3/manifests/index/<view>/} link
  * @param s3Bucket the bucket when the mirror came from {@code s3://} (for listing)
  * @param s3Prefix the key prefix of the mirror root in that bucket
+ * @param oci the registry repository when the mirror is an OCI build cache
  */
 public record MirrorUrl(
     URI root,
@@ -27,7 +29,8 @@ public record MirrorUrl(
     Optional<String> indexFile,
     Optional<String> view,
     Optional<String> s3Bucket,
-    String s3Prefix) {
+    String s3Prefix,
+    Optional<OciReference> oci) {
 
   /** Public buckets whose HTTPS front is not the S3 default. */
   static final String SPACK_BUCKET = "spack-binaries";
@@ -43,6 +46,11 @@ public record MirrorUrl(
       throw new SourceException(String.valueOf(text), "", "empty mirror URL");
     }
     String t = text.strip();
+    if (OciReference.isOci(t)) {
+      OciReference ref = OciReference.parse(t);
+      URI root = URI.create(ref.scheme() + "://" + ref.host() + "/v2/" + ref.repository());
+      return new MirrorUrl(root, text, Optional.empty(), Optional.empty(), Optional.empty(), "", Optional.of(ref));
+    }
     int colon = t.indexOf("://");
     String scheme = colon > 0 ? t.substring(0, colon).toLowerCase(java.util.Locale.ROOT) : "";
     Optional<String> bucket = Optional.empty();
@@ -70,7 +78,7 @@ public record MirrorUrl(
         break;
       default:
         throw new SourceException(
-            text, "", "unsupported URL scheme '" + scheme + "' (use a path, file://, https:// or s3://)");
+            text, "", "unsupported URL scheme '" + scheme + "' (use a path, file://, https://, s3:// or oci://)");
     }
     base = trimTrailingSlash(base);
     Optional<String> indexFile = Optional.empty();
@@ -103,7 +111,7 @@ public record MirrorUrl(
           throw new SourceException(text, "", "not a local path (" + e.getMessage() + "); use file:///absolute/path");
         }
       }
-      return new MirrorUrl(uri, text, indexFile, view, bucket, prefix);
+      return new MirrorUrl(uri, text, indexFile, view, bucket, prefix, Optional.empty());
     } catch (URISyntaxException e) {
       throw new SourceException(text, "", "malformed URL: " + e.getReason());
     }

@@ -118,7 +118,7 @@ public final class Api {
     Membership held = view.membership(s.hash());
     m.put("in_buildcache", held.inBuildcache());
     m.put("size", held.tarballSize() >= 0 ? held.tarballSize() : null);
-    m.put("signature", held.signature().label());
+    m.put("signature", held.signatureLabel());
     m.put("signer", held.signer());
     return m;
   }
