@@ -109,8 +109,12 @@ final class OciRegistry {
   /** Every tag of the repository, following the {@code Link} pages. */
   List<String> tags() throws IOException {
     List<String> tags = new ArrayList<>();
+    java.util.Set<URI> seen = new java.util.HashSet<>();
     URI next = URI.create(ref.tagsUri() + "?n=1000");
     for (int page = 0; next != null; page++) {
+      if (!seen.add(next)) {
+        throw new SourceException(ref.toString(), "tags/list", "the tag pages link back to " + next + " (a loop); stopped");
+      }
       if (page == MAX_TAG_PAGES) {
         throw new SourceException(ref.toString(), "tags/list", "more than " + MAX_TAG_PAGES + " pages of tags; stopped");
       }
@@ -202,7 +206,8 @@ final class OciRegistry {
       case 403:
         throw new SourceException(ref.toString(), what, "access denied (403)");
       default:
-        throw new SourceException(ref.toString(), what, "HTTP " + reply.status());
+        throw new SourceException(ref.toString(), what, reply.status() / 100 == 3
+            ? "too many redirects (HTTP " + reply.status() + ")" : "HTTP " + reply.status());
     }
   }
 
