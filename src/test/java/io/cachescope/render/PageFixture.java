@@ -217,6 +217,60 @@ final class PageFixture {
     return file;
   }
 
+  /**
+   * Pushes every stack to a registry as {@code spack buildcache push} would: with {@code
+   * index.spack}, or only one image per binary whose config holds the spec and the records of
+   * the stack it depends on. Returns the sources file.
+   */
+  Path pushOci(io.cachescope.mirror.TestRegistry registry, Path dir, boolean withIndex) throws Exception {
+    ObjectNode sources = JSON.createObjectNode();
+    ArrayNode entries = sources.putArray(tag);
+    for (String label : new TreeSet<>(stacks.keySet())) {
+      String repository = "pages/" + label + (withIndex ? "-indexed" : "-plain");
+      io.cachescope.mirror.OciPush push = new io.cachescope.mirror.OciPush(registry.hostPort, repository, null);
+      Map<String, ObjectNode> records = stacks.get(label);
+      if (withIndex) {
+        push.pushIndex(index(label).getBytes(StandardCharsets.UTF_8));
+      } else {
+        for (Map.Entry<String, ObjectNode> r : records.entrySet()) {
+          if (r.getValue().path("in_buildcache").asBoolean(true)) {
+            byte[] spec = JSON.writeValueAsBytes(specFile(r.getKey(), records));
+            push.pushSpec(new io.cachescope.mirror.OciPush.Entry(r.getKey(), spec, ("tarball of " + r.getKey()).getBytes(StandardCharsets.UTF_8)), Map.of());
+          }
+        }
+      }
+      entries.addObject().put("label", label).put("url", registry.url(repository));
+    }
+    Path file = dir.resolve("sources-oci.json");
+    JSON.writeValue(file.toFile(), sources);
+    return file;
+  }
+
+  /**
+   * A spec file of one record (format 5 for Spack 1.x pages, else 4, as the index's nodes are):
+   * the root node, then the stack's records it reaches.
+   */
+  private ObjectNode specFile(String hash, Map<String, ObjectNode> records) {
+    ObjectNode file = JSON.createObjectNode();
+    ObjectNode spec = file.putObject("spec");
+    spec.putObject("_meta").put("version", spack1 ? 5 : 4);
+    ArrayNode nodes = spec.putArray("nodes");
+    java.util.Deque<String> todo = new java.util.ArrayDeque<>(List.of(hash));
+    Set<String> seen = new java.util.HashSet<>();
+    while (!todo.isEmpty()) {
+      String h = todo.poll();
+      ObjectNode r = records.get(h);
+      if (r == null || !seen.add(h)) {
+        continue;
+      }
+      nodes.add(r.get("spec"));
+      for (JsonNode d : r.get("spec").path("dependencies")) {
+        todo.add(d.path("hash").asText());
+      }
+    }
+    return file;
+  }
+
   static String sha256(byte[] bytes) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
