@@ -27,6 +27,9 @@ final class BuildOrder {
   private static final List<String> FLAG_NAMES =
       List.of("cflags", "cppflags", "cxxflags", "fflags", "ldflags", "ldlibs");
 
+  /** Stands for a missing namespace while numbering them (compared by identity). */
+  private static final String NO_NAMESPACE = new String("(none)");
+
   private final Map<String, ConcreteSpec> records;
   private final Map<String, Version> versions = new IdentityHashMap<>();
   private final Map<ConcreteSpec, ConcreteSpec[]> children = new IdentityHashMap<>();
@@ -37,35 +40,65 @@ final class BuildOrder {
     this.records = records;
   }
 
-  /** Sorts one group's builds in place. */
+  /**
+   * Sorts one group's builds in place: by root node, as the ranks have it (equal nodes share a
+   * rank), then the builds that tie there by their DAGs. Ranks and walks sit in arrays indexed by
+   * position, so the comparisons of the sorts look nothing up.
+   */
   void sort(List<ConcreteSpec> group) {
-    group.sort(this::compareNodes);
-    for (int from = 0; from < group.size(); ) {
+    if (dag == null) {
+      dag = new Dag();
+    }
+    int n = group.size();
+    int[] id = new int[n];
+    long[] keys = new long[n];
+    for (int i = 0; i < n; i++) {
+      Integer known = dag.ids.get(group.get(i));
+      if (known == null) {
+        group.sort(this::compareNodes); // a build that is not a record: compare nodes directly
+        return;
+      }
+      id[i] = known;
+      keys[i] = ((long) dag.rank[known] << 32) | i; // the position keeps the sort stable
+    }
+    java.util.Arrays.sort(keys);
+    ConcreteSpec[] before = group.toArray(new ConcreteSpec[0]);
+    int[] sortedIds = new int[n];
+    for (int i = 0; i < n; i++) {
+      int from = (int) keys[i];
+      group.set(i, before[from]);
+      sortedIds[i] = id[from];
+    }
+    for (int from = 0; from < n; ) {
       int to = from + 1;
-      while (to < group.size() && compareNodes(group.get(from), group.get(to)) == 0) {
+      while (to < n && dag.rank[sortedIds[to]] == dag.rank[sortedIds[from]]) {
         to++;
       }
       if (to - from > 1) {
-        sortByDag(group.subList(from, to));
+        sortByDag(group.subList(from, to), java.util.Arrays.copyOfRange(sortedIds, from, to));
       }
       from = to;
     }
   }
 
   /** Builds whose root nodes tie, by the rest of their DAGs: node by node, then edge by edge. */
-  private void sortByDag(List<ConcreteSpec> tied) {
-    if (dag == null) {
-      dag = new Dag();
+  private void sortByDag(List<ConcreteSpec> tied, int[] ids) {
+    int m = tied.size();
+    int[][] walks = new int[m][];
+    Integer[] order = new Integer[m];
+    for (int i = 0; i < m; i++) {
+      walks[i] = dag.ranks(ids[i]);
+      order[i] = i;
     }
-    Map<ConcreteSpec, int[]> walks = new IdentityHashMap<>();
-    for (ConcreteSpec build : tied) {
-      walks.put(build, dag.ranks(build));
-    }
+    ConcreteSpec[] builds = tied.toArray(new ConcreteSpec[0]);
     // A DAG that runs out first sorts first, as Arrays.compare has it.
-    tied.sort((a, b) -> {
-      int c = java.util.Arrays.compare(walks.get(a), walks.get(b));
-      return c != 0 ? c : compareEdges(edges(walk(a)), edges(walk(b)));
+    java.util.Arrays.sort(order, (a, b) -> {
+      int c = java.util.Arrays.compare(walks[a], walks[b]);
+      return c != 0 ? c : compareEdges(edges(walk(builds[a])), edges(walk(builds[b])));
     });
+    for (int i = 0; i < m; i++) {
+      tied.set(i, builds[order[i]]);
+    }
   }
 
   /**
@@ -75,6 +108,7 @@ final class BuildOrder {
   private final class Dag {
     private final ConcreteSpec[] nodes;
     private final Map<ConcreteSpec, Integer> ids;
+    private final Map<String, Integer> idOfHash;
     private final int[] rank;
     private final int[][] kids;
     private final int[] seen;
@@ -84,14 +118,13 @@ final class BuildOrder {
     Dag() {
       nodes = records.values().toArray(new ConcreteSpec[0]);
       ids = new IdentityHashMap<>(nodes.length * 2);
-      for (int i = 0; i < nodes.length; i++) {
-        ids.put(nodes[i], i);
+      idOfHash = new HashMap<>(nodes.length * 2);
+      int next = 0;
+      for (Map.Entry<String, ConcreteSpec> e : records.entrySet()) {
+        ids.put(e.getValue(), next);
+        idOfHash.put(e.getKey(), next++);
       }
-      Integer[] order = new Integer[nodes.length];
-      for (int i = 0; i < order.length; i++) {
-        order[i] = i;
-      }
-      java.util.Arrays.sort(order, (x, y) -> compareNodes(nodes[x], nodes[y]));
+      int[] order = byNode();
       rank = new int[nodes.length];
       for (int i = 0; i < order.length; i++) {
         boolean tie = i > 0 && compareNodes(nodes[order[i - 1]], nodes[order[i]]) == 0;
@@ -101,12 +134,68 @@ final class BuildOrder {
       seen = new int[nodes.length];
     }
 
-    /** The ranks of the build's DAG nodes, breadth first. */
-    int[] ranks(ConcreteSpec build) {
+    /**
+     * The record numbers in {@link #compareNodes} order. Name, namespace and version, the first
+     * keys, are numbered once and packed with the record number into one long, so most of the
+     * work is a primitive sort; only records that share all three are compared in full.
+     */
+    private int[] byNode() {
+      int n = nodes.length;
+      Map<String, Integer> names = numbered(java.util.Arrays.stream(nodes).map(ConcreteSpec::name), String::compareTo);
+      Map<String, Integer> spaces = numbered(java.util.Arrays.stream(nodes).map(x -> x.namespace() == null ? NO_NAMESPACE : x.namespace()),
+          (x, y) -> compareNullable(x == NO_NAMESPACE ? null : x, y == NO_NAMESPACE ? null : y));
+      Map<String, Integer> vers = numbered(java.util.Arrays.stream(nodes).map(ConcreteSpec::version),
+          (x, y) -> x.equals(y) ? 0 : version(x).compareTo(version(y)));
+      int idBits = bits(n);
+      int nameBits = bits(names.size());
+      int spaceBits = bits(spaces.size());
+      int versionBits = bits(vers.size());
+      int[] order = new int[n];
+      if (idBits + nameBits + spaceBits + versionBits > 63) {
+        Integer[] boxed = new Integer[n];
+        for (int i = 0; i < n; i++) {
+          boxed[i] = i;
+        }
+        java.util.Arrays.sort(boxed, (x, y) -> compareNodes(nodes[x], nodes[y]));
+        for (int i = 0; i < n; i++) {
+          order[i] = boxed[i];
+        }
+        return order;
+      }
+      long[] keys = new long[n];
+      for (int i = 0; i < n; i++) {
+        ConcreteSpec x = nodes[i];
+        long key = names.get(x.name());
+        key = (key << spaceBits) | spaces.get(x.namespace() == null ? NO_NAMESPACE : x.namespace());
+        key = (key << versionBits) | vers.get(x.version());
+        keys[i] = (key << idBits) | i;
+      }
+      java.util.Arrays.sort(keys);
+      long idMask = (1L << idBits) - 1;
+      for (int from = 0; from < n; ) {
+        int to = from + 1;
+        while (to < n && keys[to] >>> idBits == keys[from] >>> idBits) {
+          to++;
+        }
+        Integer[] run = new Integer[to - from];
+        for (int i = from; i < to; i++) {
+          run[i - from] = (int) (keys[i] & idMask);
+        }
+        // Equal keys are in record order, so this stable sort keeps the index's order on ties.
+        java.util.Arrays.sort(run, (x, y) -> compareNodes(nodes[x], nodes[y]));
+        for (int i = from; i < to; i++) {
+          order[i] = run[i - from];
+        }
+        from = to;
+      }
+      return order;
+    }
+
+    /** The ranks of the DAG nodes of record {@code root}, breadth first. */
+    int[] ranks(int root) {
       epoch++;
       int head = 0;
       int tail = 0;
-      int root = ids.get(build);
       queue[tail++] = root;
       seen[root] = epoch;
       while (head < tail) {
@@ -131,11 +220,16 @@ final class BuildOrder {
     private int[] kids(int node) {
       int[] k = kids[node];
       if (k == null) {
-        ConcreteSpec[] c = children(nodes[node]);
-        k = new int[c.length];
-        for (int i = 0; i < c.length; i++) {
-          k[i] = ids.get(c[i]);
+        List<Dependency> deps = byName(nodes[node]);
+        int[] found = new int[deps.size()];
+        int count = 0;
+        for (Dependency d : deps) {
+          Integer child = idOfHash.get(d.hash());
+          if (child != null) { // a dangling hash is skipped, as in walk()
+            found[count++] = child;
+          }
         }
+        k = count == found.length ? found : java.util.Arrays.copyOf(found, count);
         kids[node] = k;
       }
       return k;
@@ -177,6 +271,26 @@ final class BuildOrder {
       c = compareNullable(a.packageHash(), b.packageHash());
     }
     return c;
+  }
+
+  /** Each distinct value numbered in {@code order}; values that compare equal share a number. */
+  private static Map<String, Integer> numbered(java.util.stream.Stream<String> values, Comparator<String> order) {
+    List<String> distinct = new ArrayList<>(values.collect(java.util.stream.Collectors.toSet()));
+    distinct.sort(order);
+    Map<String, Integer> ids = new HashMap<>(distinct.size() * 2);
+    int id = 0;
+    for (int i = 0; i < distinct.size(); i++) {
+      if (i > 0 && order.compare(distinct.get(i - 1), distinct.get(i)) != 0) {
+        id++;
+      }
+      ids.put(distinct.get(i), id);
+    }
+    return ids;
+  }
+
+  /** Bits to hold the numbers 0 to {@code count - 1} (at least one). */
+  private static int bits(int count) {
+    return Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, count - 1)));
   }
 
   private Version version(String text) {
