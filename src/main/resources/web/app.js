@@ -1,40 +1,126 @@
 // Copy buttons, sortable tables, the tag selector, and (in the static export) search and facets
 // over the embedded index. No external scripts: everything a page needs is served by us.
 (function () {
+  var live = document.getElementById('live');
+  function say(text) { if (live) { live.textContent = ''; setTimeout(function () { live.textContent = text; }, 30); } }
+
   document.addEventListener('click', function (e) {
     var b = e.target.closest('button.copy');
-    if (!b) return;
-    var text = b.getAttribute('data-copy');
-    window.lastCopied = text;
-    if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(text).catch(function () {});
-    b.classList.add('copied');
-    b.setAttribute('data-copied', 'true');
-    setTimeout(function () { b.classList.remove('copied'); }, 1200);
+    if (b) {
+      var text = b.getAttribute('data-copy');
+      window.lastCopied = text;
+      if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(text).catch(function () {});
+      b.classList.add('copied');
+      b.setAttribute('data-copied', 'true');
+      say('Copied ' + (b.getAttribute('aria-label') || 'text').replace(/^Copy:? */, ''));
+      setTimeout(function () { b.classList.remove('copied'); }, 1200);
+      return;
+    }
+    var open = e.target.closest('button.install-open');
+    if (open) {
+      var d = document.getElementById(open.getAttribute('data-dialog'));
+      if (d && d.showModal) d.showModal();
+      return;
+    }
+    var more = e.target.closest('button.more');
+    if (more) {
+      var row = more.closest('tr'), on = !row.classList.contains('expanded');
+      row.classList.toggle('expanded', on);
+      more.setAttribute('aria-expanded', on ? 'true' : 'false');
+    }
   });
 
-  document.querySelectorAll('table.sortable th, table#packages th').forEach(function (th, idx) {
-    th.addEventListener('click', function () {
-      var table = th.closest('table'), body = table.tBodies[0];
-      var col = Array.prototype.indexOf.call(th.parentNode.children, th);
-      var asc = th.getAttribute('data-sort') !== 'asc';
-      th.parentNode.querySelectorAll('th').forEach(function (h) { h.removeAttribute('data-sort'); });
-      th.setAttribute('data-sort', asc ? 'asc' : 'desc');
-      var rows = Array.prototype.slice.call(body.rows);
-      rows.sort(function (a, b) {
-        var x = a.cells[col].textContent.trim(), y = b.cells[col].textContent.trim();
-        var nx = parseFloat(x), ny = parseFloat(y);
-        var c = (!isNaN(nx) && !isNaN(ny) && /^[0-9.]+$/.test(x) && /^[0-9.]+$/.test(y)) ? nx - ny : x.localeCompare(y);
-        return asc ? c : -c;
-      });
-      rows.forEach(function (r) { body.appendChild(r); });
+  // Sorting: header buttons, state in aria-sort. A cell's data-sort (Spack's version order, or
+  // a number) wins over its text; keys are read once per sort, rows moved in one fragment.
+  function sortKey(cell) {
+    var k = cell.getAttribute('data-sort');
+    return k !== null ? { n: parseFloat(k), s: '' } : { n: NaN, s: cell.textContent.trim() };
+  }
+  function sortBy(th) {
+    var table = th.closest('table'), body = table.tBodies[0];
+    var col = Array.prototype.indexOf.call(th.parentNode.children, th);
+    var asc = th.getAttribute('aria-sort') !== 'ascending';
+    th.parentNode.querySelectorAll('th').forEach(function (h) { if (h.hasAttribute('aria-sort')) h.setAttribute('aria-sort', 'none'); });
+    th.setAttribute('aria-sort', asc ? 'ascending' : 'descending');
+    var rows = Array.prototype.map.call(body.rows, function (r, i) { return { row: r, key: sortKey(r.cells[col]), i: i }; });
+    rows.sort(function (a, b) {
+      var c = !isNaN(a.key.n) && !isNaN(b.key.n) ? a.key.n - b.key.n
+        : a.key.s.localeCompare(b.key.s, undefined, { numeric: true });
+      return (asc ? c : -c) || a.i - b.i;
     });
+    var frag = document.createDocumentFragment();
+    rows.forEach(function (r) { frag.appendChild(r.row); });
+    body.appendChild(frag);
+  }
+  document.querySelectorAll('table.sortable th, table#packages th').forEach(function (th) {
+    var button = th.querySelector('button.sort');
+    if (!button) {
+      // Older tables: the header text becomes a button.
+      button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'sort';
+      button.textContent = th.textContent;
+      th.textContent = '';
+      th.appendChild(button);
+      th.setAttribute('aria-sort', 'none');
+    }
+    button.addEventListener('click', function () { sortBy(th); });
   });
 
   var select = document.getElementById('tag-select');
   if (select) select.addEventListener('change', function () {
+    var query = select.getAttribute('data-query') || '';
     location.href = select.getAttribute('data-root') + 'package/' + encodeURIComponent(select.value) + '/' +
-      encodeURIComponent(select.getAttribute('data-package')) + '/';
+      encodeURIComponent(select.getAttribute('data-package')) + '/' + query.replace(/^\?$/, '');
   });
+
+  // On a phone the filters start folded, so the builds come first.
+  var filters = document.querySelector('details.filters');
+  if (filters && window.matchMedia && window.matchMedia('(max-width: 800px)').matches) filters.open = false;
+
+  // The builds table: long variant lists get a button for their full text; "hide common values"
+  // moves what every shown build shares to one line above; a column chooser hides columns.
+  var builds = document.querySelector('table.builds');
+  function refreshBuilds() {
+    if (!builds) return;
+    var rows = Array.prototype.filter.call(builds.tBodies[0].rows, function (r) { return !r.hidden; });
+    var hide = document.getElementById('hide-common').checked, common = [];
+    ['version', 'compiler', 'platform', 'os', 'target', 'stacks'].forEach(function (c) {
+      var values = rows.map(function (r) { return r.querySelector('.c-' + c).textContent.trim(); });
+      var same = rows.length > 1 && values.every(function (v) { return v === values[0]; });
+      builds.classList.toggle('common-' + c, hide && same);
+      if (same && values[0]) common.push(values[0]);
+    });
+    var tokenSets = rows.map(function (r) {
+      return Array.prototype.map.call(r.querySelectorAll('.tok'), function (t) { return t.textContent; });
+    });
+    var shared = rows.length > 1 ? tokenSets[0].filter(function (t) {
+      return tokenSets.every(function (set) { return set.indexOf(t) >= 0; });
+    }) : [];
+    rows.forEach(function (r) {
+      r.querySelectorAll('.tok').forEach(function (t) { t.classList.toggle('common', shared.indexOf(t.textContent) >= 0); });
+    });
+    builds.classList.toggle('hide-common-values', hide);
+    common = common.concat(shared);
+    var line = document.getElementById('common');
+    line.hidden = !hide || common.length === 0;
+    line.textContent = 'Every build shown: ' + common.join(' · ');
+    rows.forEach(function (r) {
+      var more = r.querySelector('button.more');
+      var clipped = Array.prototype.some.call(r.querySelectorAll('.clamp'), function (c) { return c.scrollWidth > c.clientWidth + 1; });
+      if (more) more.hidden = !clipped && !r.classList.contains('expanded');
+    });
+  }
+  if (builds) {
+    document.getElementById('hide-common').addEventListener('change', refreshBuilds);
+    document.querySelectorAll('input.column-toggle').forEach(function (box) {
+      box.addEventListener('change', function () {
+        builds.classList.toggle('hide-' + box.getAttribute('data-column'), !box.checked);
+        refreshBuilds();
+      });
+    });
+    refreshBuilds();
+  }
 
   // Static export: facet links filter the rows in the browser (the server does it by URL).
   var table = document.getElementById('specs');
@@ -50,7 +136,11 @@
         row.hidden = !ok;
         if (ok) shown++;
       });
-      showing.textContent = 'Showing ' + shown + ' of ' + showing.getAttribute('data-total') + ' builds';
+      var total = showing.getAttribute('data-total');
+      // The server's wording (package.jte).
+      showing.textContent = (shown === 0 ? 'No build matches these filters' : shown === 1 ? 'Showing 1 build'
+        : 'Showing 1–' + shown + ' of ' + shown + ' builds') + (String(shown) === total ? '' : ' (' + total + ' in all)');
+      refreshBuilds();
     };
     document.querySelectorAll('a.facet-value').forEach(function (a) {
       a.addEventListener('click', function (e) {
@@ -60,6 +150,7 @@
         var i = list.indexOf(v);
         if (i >= 0) list.splice(i, 1); else list.push(v);
         a.classList.toggle('selected', i < 0);
+        if (i < 0) a.setAttribute('aria-current', 'true'); else a.removeAttribute('aria-current');
         apply();
       });
     });

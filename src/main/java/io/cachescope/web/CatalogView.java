@@ -27,7 +27,10 @@ import java.util.TreeSet;
 public final class CatalogView {
 
 
-  /** One tag: its date (for snapshots), stacks, and packages by name. */
+  /** The stack label of a tag's union (cache.spack.io's {@code root}): shown as no stack. */
+  public static final String UNION_LABEL = "root";
+
+  /** One tag: its date (for snapshots), stacks (the union left out), and packages by name. */
   public record TagView(String name, String date, List<String> stacks, Map<String, PackageView> packages, int specs, Mirror mirror) {}
 
   /** One package in one tag: its specs in the build cache and what they span. */
@@ -71,13 +74,14 @@ public final class CatalogView {
           compilers.add(compilerOf(s));
           oss.add(s.os());
           targets.add(s.target());
-          labels.addAll(stacks.of(s.hash()));
+          stacks.of(s.hash()).stream().filter(l -> !l.equals(UNION_LABEL)).forEach(labels::add);
         }
         packages.put(e.getKey(), new PackageView(e.getKey(), tag.name(), List.copyOf(list),
             new ArrayList<>(versions.descendingSet()), List.copyOf(compilers), List.copyOf(oss), List.copyOf(targets), List.copyOf(labels)));
         allPackages.add(e.getKey());
       }
-      List<String> labels = tag.stacks().stream().map(io.cachescope.catalog.Stack::label).distinct().toList();
+      List<String> labels = tag.stacks().stream().map(io.cachescope.catalog.Stack::label)
+          .filter(l -> !l.equals(UNION_LABEL)).distinct().toList();
       TagView view = new TagView(tag.name(), Tag.snapshotDate(tag.name()), labels, packages, count, mirrorOf(tag));
       tags.add(view);
       byName.put(tag.name(), view);
@@ -90,7 +94,7 @@ public final class CatalogView {
    * when any of its stacks publishes keys, which is what makes a spec more than unsigned.
    */
   private static Mirror mirrorOf(Tag tag) {
-    io.cachescope.catalog.Stack root = tag.stacks().stream().filter(s -> s.label().equals("root")).findFirst()
+    io.cachescope.catalog.Stack root = tag.stacks().stream().filter(s -> s.label().equals(UNION_LABEL)).findFirst()
         .orElse(tag.stacks().isEmpty() ? null : tag.stacks().get(0));
     boolean signed = tag.stacks().stream().flatMap(s -> s.index().memberships().values().stream())
         .anyMatch(m -> m.signature() != io.cachescope.catalog.SignatureState.UNSIGNED);

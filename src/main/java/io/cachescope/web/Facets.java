@@ -37,9 +37,21 @@ public final class Facets {
     return new String(Api.bytes(all), java.nio.charset.StandardCharsets.UTF_8);
   }
 
-  static List<String> values(String facet, ConcreteSpec s, CatalogView view, String tag) {
+  /** How a facet or column is named on the page. */
+  public static String label(String facet) {
     return switch (facet) {
-      case "stack" -> view.stacksOf(s.hash()).getOrDefault(tag, List.of());
+      case "os" -> "OS";
+      default -> Character.toUpperCase(facet.charAt(0)) + facet.substring(1);
+    };
+  }
+
+  /**
+   * A spec's values of one facet. Stacks leave out {@code root}: it is the tag's union, not a
+   * stack (cache.spack.io ignores it too).
+   */
+  public static List<String> values(String facet, ConcreteSpec s, CatalogView view, String tag) {
+    return switch (facet) {
+      case "stack" -> view.stacksOf(s.hash()).getOrDefault(tag, List.of()).stream().filter(l -> !l.equals(CatalogView.UNION_LABEL)).toList();
       case "version" -> List.of(s.version());
       case "compiler" -> List.of(view.compilerOf(s));
       case "os" -> List.of(s.os());
@@ -73,7 +85,10 @@ public final class Facets {
     List<ConcreteSpec> selected = specs.stream().filter(s -> passesOthers.apply(s, null)).toList();
     Map<String, List<Count>> counts = new LinkedHashMap<>();
     for (String facet : NAMES) {
-      Map<String, Integer> n = new TreeMap<>();
+      // Versions newest first, in Spack's order; other values alphabetically.
+      Map<String, Integer> n = facet.equals("version")
+          ? new TreeMap<>(java.util.Comparator.comparing(io.cachescope.catalog.Version::parse).reversed())
+          : new TreeMap<>();
       for (ConcreteSpec s : specs) {
         if (passesOthers.apply(s, facet)) {
           for (String v : values(facet, s, view, tag)) {

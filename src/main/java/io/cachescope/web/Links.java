@@ -45,7 +45,7 @@ public final class Links {
     return query(filters, page);
   }
 
-  static String query(Map<String, List<String>> filters, int page) {
+  public static String query(Map<String, List<String>> filters, int page) {
     StringBuilder b = new StringBuilder("?");
     filters.forEach((k, vs) -> vs.forEach(v -> b.append(b.length() > 1 ? "&" : "").append(segment(k)).append('=').append(segment(v))));
     if (page > 1) {

@@ -86,6 +86,7 @@ public final class Pages {
     params.put("filters", filters);
     params.put("page", slice);
     params.put("pageNumber", p);
+    params.put("firstShown", (p - 1) * pageSize + 1);
     params.put("pages", pages);
     params.put("previousTag", previous.map(CatalogView.TagView::name).orElse(null));
     params.put("change", change);

@@ -34,7 +34,10 @@ public record SpecPage(
         + (compilers.equals("no compilers") ? "" : " " + compilers);
     List<TreeLine> tree = new ArrayList<>();
     walk(s, 0, view, tree, new HashSet<>());
-    return new SpecPage(s, view.membership(s.hash()), string, compilers, tags, view.stacksOf(s.hash()), first, last, tree);
+    java.util.Map<String, List<String>> stacks = new java.util.LinkedHashMap<>();
+    view.stacksOf(s.hash()).forEach((tag, labels) ->
+        stacks.put(tag, labels.stream().filter(l -> !l.equals(CatalogView.UNION_LABEL)).toList()));
+    return new SpecPage(s, view.membership(s.hash()), string, compilers, tags, stacks, first, last, tree);
   }
 
   /** Depth-first, each node once (later repeats are shown without their children). */

@@ -111,14 +111,14 @@ class BrowserIT {
     driver.findElement(By.linkText("libelf")).click();
 
     waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("showing")));
-    assertThat(driver.findElement(By.id("showing")).getText()).isEqualTo("Showing 2 of 2 builds");
+    assertThat(driver.findElement(By.id("showing")).getText()).isEqualTo("Showing 1–2 of 2 builds");
     driver.findElement(By.cssSelector("details.facet:nth-of-type(6) summary, details.facet summary")).isDisplayed();
     ((JavascriptExecutor) driver).executeScript("document.querySelectorAll('details.facet').forEach(d => d.open = true)");
     driver.findElement(By.cssSelector("a.facet-value[data-facet='target'][data-value='m1']")).click();
     waitFor().until(ExpectedConditions.urlContains("target=m1"));
-    assertThat(driver.findElement(By.id("showing")).getText()).isEqualTo("Showing 1 of 2 builds");
+    assertThat(driver.findElement(By.id("showing")).getText()).isEqualTo("Showing 1 build (2 in all)");
     assertThat(driver.findElements(By.cssSelector("#specs tbody tr"))).hasSize(1);
-    assertThat(driver.findElement(By.cssSelector(".chip")).getText()).contains("target: m1");
+    assertThat(driver.findElement(By.cssSelector(".chip")).getText()).contains("Target: m1");
 
     driver.findElement(By.cssSelector("a.hash")).click();
     waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ol.steps")));
@@ -139,11 +139,51 @@ class BrowserIT {
   }
 
   @Test
+  void theBuildsTableSortsFromTheKeyboardHidesCommonValuesAndOpensAnInstallDialog() {
+    driver.get(base + "/package/develop-2025-03-30/libelf/");
+    WebElement th = driver.findElement(By.cssSelector("#specs th.c-target"));
+    assertThat(th.getAttribute("aria-sort")).isEqualTo("none");
+    WebElement sort = th.findElement(By.cssSelector("button.sort"));
+    sort.sendKeys(org.openqa.selenium.Keys.ENTER);
+    assertThat(th.getAttribute("aria-sort")).isEqualTo("ascending");
+    List<String> up = driver.findElements(By.cssSelector("#specs tbody td.c-target")).stream().map(WebElement::getText).toList();
+    sort.sendKeys(org.openqa.selenium.Keys.ENTER);
+    assertThat(th.getAttribute("aria-sort")).isEqualTo("descending");
+    List<String> down = driver.findElements(By.cssSelector("#specs tbody td.c-target")).stream().map(WebElement::getText).toList();
+    assertThat(up).isSorted().hasSize(2);
+    List<String> reversed = new java.util.ArrayList<>(up);
+    java.util.Collections.reverse(reversed);
+    assertThat(down).containsExactlyElementsOf(reversed);
+
+    // Both builds are libelf@0.8.13 from the same compiler: that moves to the line above.
+    assertThat(driver.findElement(By.id("common")).getText()).contains("0.8.13");
+    assertThat(driver.findElement(By.cssSelector("#specs td.c-version")).isDisplayed()).isFalse();
+    driver.findElement(By.id("hide-common")).click();
+    assertThat(driver.findElement(By.cssSelector("#specs td.c-version")).isDisplayed()).isTrue();
+    assertThat(driver.findElement(By.id("common")).isDisplayed()).isFalse();
+
+    driver.findElement(By.cssSelector("details.columns summary")).click();
+    driver.findElement(By.cssSelector("input.column-toggle[data-column='target']")).click();
+    assertThat(driver.findElement(By.cssSelector("#specs td.c-target")).isDisplayed()).isFalse();
+
+    WebElement install = driver.findElement(By.cssSelector("#specs button.install-open"));
+    assertThat(install.getAttribute("aria-label")).startsWith("Install libelf@0.8.13 /");
+    install.sendKeys(org.openqa.selenium.Keys.ENTER);
+    WebElement dialog = driver.findElement(By.id(install.getAttribute("data-dialog")));
+    assertThat(dialog.getAttribute("open")).isNotNull();
+    assertThat(dialog.findElements(By.cssSelector("ol.steps li code"))).hasSize(2);
+    dialog.findElement(By.cssSelector("ol.steps button.copy")).click();
+    waitFor().until(d -> d.findElement(By.id("live")).getText().startsWith("Copied spack mirror add"));
+    dialog.sendKeys(org.openqa.selenium.Keys.ESCAPE);
+    waitFor().until(d -> dialog.getAttribute("open") == null);
+  }
+
+  @Test
   void aHostileSpecRendersHarmlessly() {
     driver.get(base + "/package/develop-2025-01-05/" + Links.segment(WebFixtures.HOSTILE_NAME) + "/");
     assertThatThrownBy(() -> driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
     assertThat(driver.findElement(By.tagName("h1")).getText()).contains(WebFixtures.HOSTILE_NAME);
-    assertThat(driver.findElement(By.cssSelector("td.variants")).getText()).contains("</script><script>alert(2)</script>");
+    assertThat(driver.findElement(By.cssSelector("td.c-variants")).getText()).contains("</script><script>alert(2)</script>");
     driver.get(base + "/spec/" + WebFixtures.HOSTILE_HASH + "/");
     assertThatThrownBy(() -> driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
     assertThat(driver.findElement(By.tagName("h1")).getText()).contains(WebFixtures.HOSTILE_NAME);
@@ -176,14 +216,14 @@ class BrowserIT {
       waitFor().until(d -> d.findElement(By.id("result-count")).getText().startsWith("2 packages"));
       driver.findElement(By.linkText("libelf")).click();
       waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("showing")));
-      assertThat(driver.findElement(By.id("showing")).getText()).isEqualTo("Showing 2 of 2 builds");
+      assertThat(driver.findElement(By.id("showing")).getText()).isEqualTo("Showing 1–2 of 2 builds");
       // Facets filter in the browser: no server behind this page.
       ((JavascriptExecutor) driver).executeScript("document.querySelectorAll('details.facet').forEach(d => d.open = true)");
       driver.findElement(By.cssSelector("a.facet-value[data-facet='target'][data-value='m1']")).click();
-      waitFor().until(d -> d.findElement(By.id("showing")).getText().equals("Showing 1 of 2 builds"));
+      waitFor().until(d -> d.findElement(By.id("showing")).getText().equals("Showing 1 build (2 in all)"));
       assertThat(driver.findElements(By.cssSelector("#specs tbody tr")).stream().filter(e -> e.isDisplayed()).count()).isEqualTo(1);
       driver.findElement(By.cssSelector("a.facet-value[data-facet='target'][data-value='m1']")).click();
-      waitFor().until(d -> d.findElement(By.id("showing")).getText().equals("Showing 2 of 2 builds"));
+      waitFor().until(d -> d.findElement(By.id("showing")).getText().equals("Showing 1–2 of 2 builds"));
       driver.findElement(By.cssSelector("a.hash")).click();
       waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ol.steps")));
     } finally {

@@ -1,0 +1,109 @@
+package io.cachescope.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+
+/**
+ * Every page type at a laptop's and a phone's width, light and dark: no console warning or
+ * error, nothing wider than the viewport, and no serious or critical WCAG 2.1 AA violation in an
+ * axe-core audit.
+ */
+class PageAuditIT {
+
+  static Server server;
+  static String base;
+  static ChromeDriver driver;
+
+  @BeforeAll
+  static void start() throws Exception {
+    boolean present = Files.isExecutable(Path.of("/usr/bin/chromedriver")) && Files.isExecutable(Path.of("/usr/bin/chromium"));
+    if (System.getenv("CI") != null) {
+      assertThat(present).as("CI must install chromium and chromium-driver").isTrue();
+    }
+    assumeTrue(present, "chromium / chromedriver not installed");
+    server = new Server(new CatalogView(WebFixtures.catalog()), null, 64);
+    base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
+    ChromeOptions o = new ChromeOptions();
+    o.setBinary("/usr/bin/chromium");
+    o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars",
+        "--user-data-dir=" + Files.createTempDirectory("chromium"));
+    o.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
+    driver = new ChromeDriver(new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build(), o);
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (driver != null) {
+      driver.quit();
+    }
+    if (server != null) {
+      server.stop();
+    }
+  }
+
+  static List<String> pages() {
+    String lib = "jr3yipyxyjulcdvckwwwjrrumis7glpa";
+    return List.of("/", "/search/?q=lib", "/search/?q=nothing-like-it", "/tag/develop-2025-03-30/",
+        "/package/develop-2025-03-30/libelf/", "/package/develop-2025-03-30/libdwarf/?target=m1",
+        "/spec/" + lib + "/", "/host/?os=debian6&target=m1", "/host/", "/diff/", "/package/develop-2025-03-30/no-such-package/");
+  }
+
+  @ParameterizedTest
+  @MethodSource("pages")
+  void readsWellAndPassesTheAudit(String page) {
+    for (int width : new int[] {1400, 390}) {
+      for (String scheme : new String[] {"light", "dark"}) {
+        driver.manage().window().setSize(new Dimension(width, 900));
+        driver.executeCdpCommand("Emulation.setEmulatedMedia",
+            Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+        driver.get(base + page);
+        String where = page + " at " + width + " px, " + scheme;
+        List<String> console = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+            .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
+            .map(LogEntry::getMessage)
+            // A 404 page is meant to answer 404; the browser logs that status.
+            .filter(m -> !(page.contains("no-such-package") && m.contains("404")))
+            .toList();
+        assertThat(console).as("console of " + where).isEmpty();
+        long scroll = (Long) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollWidth");
+        long viewport = (Long) ((JavascriptExecutor) driver).executeScript("return document.documentElement.clientWidth");
+        assertThat(scroll).as("width of " + where).isLessThanOrEqualTo(viewport);
+        Results audit = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
+        List<String> bad = new ArrayList<>();
+        for (Rule r : audit.getViolations()) {
+          if ("serious".equals(r.getImpact()) || "critical".equals(r.getImpact())) {
+            bad.add(r.getId() + " (" + r.getImpact() + "): " + r.getNodes().stream().limit(3)
+                .map(n -> String.valueOf(n.getTarget()) + " " + n.getFailureSummary()).toList());
+          }
+        }
+        assertThat(bad).as("axe-core audit of " + where).isEmpty();
+      }
+    }
+  }
+}
