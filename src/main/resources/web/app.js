@@ -67,6 +67,11 @@
     button.addEventListener('click', function () { sortBy(th); });
   });
 
+  var hideBuild = document.getElementById('hide-build');
+  if (hideBuild) hideBuild.addEventListener('change', function () {
+    document.getElementById('tree').classList.toggle('hide-build', hideBuild.checked);
+  });
+
   var select = document.getElementById('tag-select');
   if (select) select.addEventListener('change', function () {
     var query = select.getAttribute('data-query') || '';

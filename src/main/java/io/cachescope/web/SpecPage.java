@@ -16,8 +16,14 @@ public record SpecPage(
     Map<String, List<String>> stacks, String firstSeen, String lastSeen, List<TreeLine> tree) {
 
   /** One line of the dependency tree. */
+  /**
+   * One line of the dependency tree.
+   *
+   * @param repeat the node was shown above (its children are not repeated)
+   * @param buildOnly reached only through a build-only edge here (hidden on request)
+   */
   public record TreeLine(int depth, String name, String version, String hash, boolean present,
-      boolean inCache, boolean external, String deptypes) {}
+      boolean inCache, boolean external, String deptypes, boolean repeat, boolean buildOnly) {}
 
   static SpecPage of(ConcreteSpec s, CatalogView view) {
     List<String> tags = view.tagsOf(s.hash());
@@ -33,7 +39,7 @@ public record SpecPage(
         + " platform=" + s.platform() + " os=" + s.os() + " target=" + s.target()
         + (compilers.equals("no compilers") ? "" : " " + compilers);
     List<TreeLine> tree = new ArrayList<>();
-    walk(s, 0, view, tree, new HashSet<>());
+    walk(s, 0, false, view, tree, new HashSet<>());
     java.util.Map<String, List<String>> stacks = new java.util.LinkedHashMap<>();
     view.stacksOf(s.hash()).forEach((tag, labels) ->
         stacks.put(tag, labels.stream().filter(l -> !l.equals(CatalogView.UNION_LABEL)).toList()));
@@ -41,20 +47,23 @@ public record SpecPage(
   }
 
   /** Depth-first, each node once (later repeats are shown without their children). */
-  private static void walk(ConcreteSpec s, int depth, CatalogView view, List<TreeLine> out, Set<String> seen) {
+  private static void walk(ConcreteSpec s, int depth, boolean underBuild, CatalogView view, List<TreeLine> out, Set<String> seen) {
     if (depth > 12 || out.size() > 2000) {
       return;
     }
     for (Dependency d : s.dependencies()) {
       ConcreteSpec node = view.lookup(d.hash());
       String types = String.join(",", d.typeNames()) + (d.virtuals().isEmpty() ? "" : " provides " + String.join(",", d.virtuals()));
+      boolean build = underBuild || d.typeNames().equals(List.of("build"));
       if (node == null) {
-        out.add(new TreeLine(depth, d.name(), "", d.hash(), false, false, false, types));
+        out.add(new TreeLine(depth, d.name(), "", d.hash(), false, false, false, types, false, build));
         continue;
       }
-      out.add(new TreeLine(depth, node.name(), node.version(), node.hash(), true, view.inBuildcache(node.hash()), node.external(), types));
-      if (seen.add(node.hash())) {
-        walk(node, depth + 1, view, out, seen);
+      boolean first = seen.add(node.hash());
+      out.add(new TreeLine(depth, node.name(), node.version(), node.hash(), true, view.inBuildcache(node.hash()),
+          node.external(), types, !first, build));
+      if (first) {
+        walk(node, depth + 1, build, view, out, seen);
       }
     }
   }
