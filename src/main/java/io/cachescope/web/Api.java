@@ -73,13 +73,54 @@ public final class Api {
   }
 
   public Map<String, Object> search(String query, String tag, Pages pages) {
-    CatalogView.TagView t = pages.tagOrDefault(tag);
-    List<CatalogView.PackageView> results = query.isBlank() ? List.of() : view.search(t, query);
+    return result(Search.run(view, query, pages.scope(tag)));
+  }
+
+  /** {@code /api/query}: the binaries that satisfy a spec, optionally only those a host installs. */
+  public Map<String, Object> query(String spec, String tag, String host, Pages pages) {
+    Search.Result r = Search.bySpec(view, spec, pages.scope(tag));
+    if (!host.isBlank() && r.error() == null) {
+      io.cachescope.query.Host h;
+      try {
+        // The server's own machine means nothing to a client: "auto" is not taken here.
+        h = host.strip().equals("auto") ? null : io.cachescope.query.Host.parse(host);
+      } catch (io.cachescope.SourceException e) {
+        h = null;
+      }
+      if (h == null) {
+        Map<String, Object> m = result(new Search.Result(r.query(), r.kind(), r.tags(), List.of(), List.of(),
+            "host: expected os=... target=... [platform=...], got '" + host + "'", false));
+        m.put("host", host);
+        return m;
+      }
+      io.cachescope.query.Microarchitectures archspec = io.cachescope.query.Microarchitectures.builtin();
+      io.cachescope.query.Host on = h;
+      r = new Search.Result(r.query(), r.kind(), r.tags(), r.packages(),
+          r.specs().stream().filter(hit -> on.installs(hit.spec(), archspec)).toList(), null, r.truncated());
+    }
+    Map<String, Object> m = result(r);
+    m.put("host", host.isBlank() ? null : host);
+    return m;
+  }
+
+  private Map<String, Object> result(Search.Result r) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("query", query);
-    m.put("tag", t.name());
-    m.put("count", results.size());
-    m.put("packages", results.stream().map(this::summary).toList());
+    m.put("query", r.query());
+    m.put("kind", r.kind().name().toLowerCase(java.util.Locale.ROOT));
+    m.put("tags", r.tags());
+    m.put("count", r.kind() == Search.Kind.NAME ? r.packages().size() : r.specs().size());
+    m.put("packages", r.packages().stream().map(h -> {
+      Map<String, Object> p = summary(h.newest());
+      p.put("also_in", h.alsoIn());
+      return p;
+    }).toList());
+    m.put("specs", r.specs().stream().map(h -> {
+      Map<String, Object> s = spec(h.spec(), h.tag());
+      s.put("tag", h.tag());
+      return s;
+    }).toList());
+    m.put("truncated", r.truncated());
+    m.put("error", r.error());
     return m;
   }
 

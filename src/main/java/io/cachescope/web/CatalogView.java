@@ -141,6 +141,21 @@ public final class CatalogView {
     return Optional.ofNullable(specs.get(hash));
   }
 
+  /** Specs of the build cache whose hash starts with {@code prefix}, at most {@code limit}. */
+  public List<ConcreteSpec> byHashPrefix(String prefix, int limit) {
+    List<ConcreteSpec> out = new ArrayList<>();
+    for (String hash : tagsOfHash.keySet()) {
+      if (hash.startsWith(prefix)) {
+        out.add(specs.get(hash));
+        if (out.size() == limit) {
+          break;
+        }
+      }
+    }
+    out.sort(Comparator.comparing(ConcreteSpec::hash));
+    return out;
+  }
+
   public ConcreteSpec lookup(String hash) {
     return specs.get(hash);
   }

@@ -47,11 +47,18 @@ public final class Pages {
     return Templates.render("home.jte", params);
   }
 
+  /** The search page: every tag (newest first) unless one is named. */
   public String search(String query, String tagName, String root) {
-    CatalogView.TagView tag = tagOrDefault(tagName);
-    List<CatalogView.PackageView> results = query.isBlank() ? List.of() : view.search(tag, query);
-    List<CatalogView.PackageView> shown = results.subList(0, Math.min(results.size(), 100));
-    return Templates.render("search.jte", Map.of("tag", tag, "query", query, "results", results, "shown", shown, "tags", view.tags(), "root", root));
+    Search.Result result = Search.run(view, query, scope(tagName));
+    List<Search.PackageHit> shown = result.packages().subList(0, Math.min(result.packages().size(), 100));
+    return Templates.render("search.jte", Map.of("result", result, "shown", shown, "selected", tagName == null ? "" : tagName,
+        "tags", Search.newestFirst(view.tags()), "view", view, "root", root));
+  }
+
+  /** The tags a search covers: the named one, else all of them, newest first. */
+  List<CatalogView.TagView> scope(String tagName) {
+    return tagName == null || tagName.isBlank() ? Search.newestFirst(view.tags())
+        : view.tag(tagName).map(List::of).orElseGet(() -> Search.newestFirst(view.tags()));
   }
 
   public Optional<String> tag(String name, String root) {

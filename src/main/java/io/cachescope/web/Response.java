@@ -50,6 +50,11 @@ record Response(int status, byte[] body, byte[] gzip, String etag, String type) 
     return of(200, Api.bytes(value), "application/json");
   }
 
+  /** JSON of an answer that carries an {@code error} (a query we cannot read): 400 when it is set. */
+  static Response jsonOrBadRequest(Map<String, Object> answer) {
+    return of(answer.get("error") != null ? 400 : 200, Api.bytes(answer), "application/json");
+  }
+
   private static byte[] sha256(byte[] bytes) {
     try {
       return MessageDigest.getInstance("SHA-256").digest(bytes);

@@ -39,7 +39,15 @@ final class Routes {
       config.head(path, handler);
     };
     routes.get("/", ctx -> cached(ctx, () -> Response.html(pages().home("/"))));
-    routes.get("/search", ctx -> cached(ctx, () -> Response.html(pages().search(q(ctx, "q"), q(ctx, "tag"), "/"))));
+    routes.get("/search", ctx -> {
+      // A hash or prefix that names one spec goes to its page.
+      String only = Search.run(view.get(), q(ctx, "q"), List.of()).onlyHash();
+      if (only != null) {
+        ctx.redirect("/spec/" + only + "/", io.javalin.http.HttpStatus.FOUND);
+        return;
+      }
+      cached(ctx, () -> Response.html(pages().search(q(ctx, "q"), q(ctx, "tag"), "/")));
+    });
     routes.get("/tag/{tag}", ctx -> cached(ctx, () -> Response.html(pages().tag(ctx.pathParam("tag"), "/"))));
     routes.get("/package/{tag}/{name}", ctx -> cached(ctx, () ->
         Response.html(pages().pkg(ctx.pathParam("tag"), ctx.pathParam("name"), filters(ctx), page(ctx), "/"))));
@@ -64,7 +72,8 @@ final class Routes {
     });
     routes.get("/api/tags", ctx -> cached(ctx, () -> Response.json(api().tags())));
     routes.get("/api/tags/{tag}/packages", ctx -> cached(ctx, () -> Response.json(api().packages(ctx.pathParam("tag")))));
-    routes.get("/api/search", ctx -> cached(ctx, () -> Response.json(api().search(q(ctx, "q"), q(ctx, "tag"), pages()))));
+    routes.get("/api/search", ctx -> cached(ctx, () -> Response.jsonOrBadRequest(api().search(q(ctx, "q"), q(ctx, "tag"), pages()))));
+    routes.get("/api/query", ctx -> cached(ctx, () -> Response.jsonOrBadRequest(api().query(q(ctx, "spec"), q(ctx, "tag"), q(ctx, "host"), pages()))));
     routes.get("/api/packages/{tag}/{name}", ctx -> cached(ctx, () ->
         Response.json(api().pkg(ctx.pathParam("tag"), ctx.pathParam("name"), filters(ctx), page(ctx)))));
     routes.get("/api/specs/{hash}", ctx -> cached(ctx, () -> Response.json(api().spec(ctx.pathParam("hash")))));

@@ -58,6 +58,32 @@ class WebApiTest {
   }
 
   @Test
+  void searchCoversEveryTagAndReadsHashesAndSpecs() throws Exception {
+    JsonNode all = json("/api/search?q=lib");
+    assertThat(all.get("kind").asText()).isEqualTo("name");
+    assertThat(all.get("tags")).extracting(JsonNode::asText).contains("develop-2025-03-30", "develop-2025-01-05");
+    assertThat(all.at("/packages/0/tag").asText()).isEqualTo("develop-2025-03-30");
+
+    HttpResponse<String> hash = get("/search/?q=/jr3yipy");
+    assertThat(hash.statusCode()).isEqualTo(302);
+    assertThat(hash.headers().firstValue("Location")).hasValue("/spec/jr3yipyxyjulcdvckwwwjrrumis7glpa/");
+
+    JsonNode q = json("/api/query?spec=" + java.net.URLEncoder.encode("libelf@0.8.13 target=m1", "UTF-8"));
+    assertThat(q.get("count").asInt()).isEqualTo(1);
+    assertThat(q.at("/specs/0/hash").asText()).isEqualTo("jr3yipyxyjulcdvckwwwjrrumis7glpa");
+    JsonNode none = json("/api/query?spec=libelf%40%3A0.7");
+    assertThat(none.get("count").asInt()).isZero();
+    JsonNode onHost = json("/api/query?spec=libelf&host=" + java.net.URLEncoder.encode("os=debian6 target=m1 platform=test", "UTF-8"));
+    assertThat(onHost.get("specs")).extracting(n -> n.get("target").asText()).containsOnly("m1");
+
+    HttpResponse<String> bad = get("/api/query?spec=libelf%40%403");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(bad.body()).get("error").asText()).contains("libelf@@3").contains("^");
+    assertThat(get("/api/query?spec=libelf&host=auto").statusCode()).isEqualTo(400);
+    assertThat(get("/search/?q=libelf%40%403").body()).contains("Not a spec Spack would read");
+  }
+
+  @Test
   void facetsFilterAndCount() throws Exception {
     JsonNode all = json("/api/packages/develop-2025-03-30/libelf");
     assertThat(all.get("matching").asInt()).isEqualTo(2);
