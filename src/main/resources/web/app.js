@@ -90,7 +90,8 @@
     if (!builds) return;
     var rows = Array.prototype.filter.call(builds.tBodies[0].rows, function (r) { return !r.hidden; });
     var hide = document.getElementById('hide-common').checked, common = [];
-    ['version', 'compiler', 'platform', 'os', 'target', 'stacks'].forEach(function (c) {
+    ['release', 'version', 'compiler', 'platform', 'os', 'target', 'stacks'].forEach(function (c) {
+      if (!builds.querySelector('td.c-' + c)) return;
       var values = rows.map(function (r) { return r.querySelector('.c-' + c).textContent.trim(); });
       var same = rows.length > 1 && values.every(function (v) { return v === values[0]; });
       builds.classList.toggle('common-' + c, hide && same);

@@ -20,6 +20,9 @@ public final class Facets {
   /** The facets, in the order the page shows them. */
   public static final List<String> NAMES = List.of("stack", "version", "compiler", "os", "platform", "target", "variant");
 
+  /** The facets of a package across releases: the release (tag) first. */
+  public static final List<String> ACROSS = List.of("release", "stack", "version", "compiler", "os", "platform", "target", "variant");
+
   /** A facet value with the number of specs it would select. */
   public record Count(String value, int count, boolean selected) {}
 
@@ -31,7 +34,7 @@ public final class Facets {
   /** A spec's values of every facet, as JSON, for the static export's in-browser filtering. */
   public static String json(ConcreteSpec s, CatalogView view, String tag) {
     Map<String, List<String>> all = new LinkedHashMap<>();
-    for (String facet : NAMES) {
+    for (String facet : tag == null ? ACROSS : NAMES) {
       all.put(facet, values(facet, s, view, tag));
     }
     return new String(Api.bytes(all), java.nio.charset.StandardCharsets.UTF_8);
@@ -46,12 +49,16 @@ public final class Facets {
   }
 
   /**
-   * A spec's values of one facet. Stacks leave out {@code root}: it is the tag's union, not a
-   * stack (cache.spack.io ignores it too).
+   * A spec's values of one facet in {@code tag}, or in every tag when it is null. Stacks leave
+   * out {@code root}: it is the tag's union, not a stack (cache.spack.io ignores it too).
    */
   public static List<String> values(String facet, ConcreteSpec s, CatalogView view, String tag) {
     return switch (facet) {
-      case "stack" -> view.stacksOf(s.hash()).getOrDefault(tag, List.of()).stream().filter(l -> !l.equals(CatalogView.UNION_LABEL)).toList();
+      case "stack" -> (tag == null
+          ? view.stacksOf(s.hash()).values().stream().flatMap(List::stream).distinct()
+          : view.stacksOf(s.hash()).getOrDefault(tag, List.of()).stream())
+          .filter(l -> !l.equals(CatalogView.UNION_LABEL)).toList();
+      case "release" -> view.tagsOf(s.hash());
       case "version" -> List.of(s.version());
       case "compiler" -> List.of(view.compilerOf(s));
       case "os" -> List.of(s.os());
@@ -69,8 +76,9 @@ public final class Facets {
   }
 
   public static Result apply(List<ConcreteSpec> specs, Map<String, List<String>> filters, CatalogView view, String tag) {
+    List<String> names = tag == null ? ACROSS : NAMES;
     BiFunction<ConcreteSpec, String, Boolean> passesOthers = (s, except) -> {
-      for (String facet : NAMES) {
+      for (String facet : names) {
         List<String> wanted = filters.getOrDefault(facet, List.of());
         if (facet.equals(except) || wanted.isEmpty()) {
           continue;
@@ -84,11 +92,11 @@ public final class Facets {
     };
     List<ConcreteSpec> selected = specs.stream().filter(s -> passesOthers.apply(s, null)).toList();
     Map<String, List<Count>> counts = new LinkedHashMap<>();
-    for (String facet : NAMES) {
+    for (String facet : names) {
       // Versions newest first, in Spack's order; other values alphabetically.
       Map<String, Integer> n = facet.equals("version")
           ? new TreeMap<>(java.util.Comparator.comparing(io.cachescope.catalog.Version::parse).reversed())
-          : new TreeMap<>();
+          : facet.equals("release") ? new TreeMap<>(Search.NEWEST_FIRST) : new TreeMap<>();
       for (ConcreteSpec s : specs) {
         if (passesOthers.apply(s, facet)) {
           for (String v : values(facet, s, view, tag)) {

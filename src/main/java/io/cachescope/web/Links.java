@@ -26,6 +26,11 @@ public final class Links {
     return "package/" + segment(tag) + "/" + segment(name) + "/";
   }
 
+  /** One package across every release. */
+  public static String pkg(String name) {
+    return "package/" + segment(name) + "/";
+  }
+
   public static String spec(String hash) {
     return "spec/" + segment(hash) + "/";
   }

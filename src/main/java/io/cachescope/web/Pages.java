@@ -92,6 +92,7 @@ public final class Pages {
     params.put("facets", facets);
     params.put("filters", filters);
     params.put("page", slice);
+    params.put("rows", rows(slice, pkg.versions(), tagName, s -> install(tag.get(), "/" + s.hash())));
     params.put("pageNumber", p);
     params.put("firstShown", (p - 1) * pageSize + 1);
     params.put("pages", pages);
@@ -100,6 +101,84 @@ public final class Pages {
     params.put("install", (java.util.function.Function<String, InstallSteps>) spec -> install(tag.get(), spec));
     params.put("root", root);
     return Optional.of(Templates.render("package.jte", params));
+  }
+
+  /** Table rows for these builds; {@code tag} null: across every tag (with their releases). */
+  List<BuildRow> rows(List<ConcreteSpec> specs, List<String> newestFirstVersions, String tag,
+      java.util.function.Function<ConcreteSpec, InstallSteps> installOf) {
+    List<BuildRow> rows = new ArrayList<>(specs.size());
+    for (ConcreteSpec s : specs) {
+      int rank = newestFirstVersions.size() - newestFirstVersions.indexOf(s.version());
+      rows.add(new BuildRow(s, rank, view.compilerOf(s), Facets.values("variant", s, view, tag),
+          Facets.values("stack", s, view, tag), tag == null ? releases(s) : List.of(), Facets.json(s, view, tag), installOf.apply(s)));
+    }
+    return rows;
+  }
+
+  private List<String> releases(ConcreteSpec s) {
+    List<String> tags = new ArrayList<>(view.tagsOf(s.hash()));
+    tags.sort(Search.NEWEST_FIRST);
+    return tags;
+  }
+
+  /**
+   * {@code /package/<name>/}: one package across every tag. {@code release} filters by tag; by
+   * default the newest tag that has the package, {@code release=all} every tag.
+   */
+  public Optional<String> pkgAcross(String name, Map<String, List<String>> filters, int page, String root) {
+    List<CatalogView.TagView> having = Search.newestFirst(view.tags()).stream()
+        .filter(t -> t.packages().containsKey(name)).toList();
+    if (having.isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, List<String>> chosen = new java.util.LinkedHashMap<>(filters);
+    List<String> release = chosen.getOrDefault("release", List.of());
+    boolean all = release.contains("all");
+    if (release.isEmpty()) {
+      chosen.put("release", List.of(having.get(0).name()));
+    } else if (all) {
+      chosen.remove("release");
+    }
+    // Each build once, from the newest tag that has it.
+    Map<String, ConcreteSpec> builds = new java.util.LinkedHashMap<>();
+    java.util.TreeSet<String> versions = new java.util.TreeSet<>(io.cachescope.catalog.Version::compare);
+    for (CatalogView.TagView t : having) {
+      for (ConcreteSpec s : t.packages().get(name).specs()) {
+        builds.putIfAbsent(s.hash(), s);
+        versions.add(s.version());
+      }
+    }
+    List<ConcreteSpec> specs = new ArrayList<>(builds.values());
+    List<String> newest = new ArrayList<>(versions.descendingSet());
+    specs.sort(java.util.Comparator.comparingInt((ConcreteSpec s) -> newest.indexOf(s.version())).thenComparing(ConcreteSpec::hash));
+    Facets.Result facets = Facets.apply(specs, chosen, view, null);
+    int pages = Math.max(1, (facets.specs().size() + PAGE_SIZE - 1) / PAGE_SIZE);
+    int p = Math.min(Math.max(1, page), pages);
+    List<ConcreteSpec> slice = facets.specs().subList(Math.min(facets.specs().size(), (p - 1) * PAGE_SIZE),
+        Math.min(facets.specs().size(), p * PAGE_SIZE));
+    Map<String, CatalogView.TagView> byName = new java.util.HashMap<>();
+    having.forEach(t -> byName.put(t.name(), t));
+    Map<String, Object> params = new HashMap<>();
+    params.put("name", name);
+    params.put("having", having);
+    params.put("facets", facets);
+    params.put("filters", all ? withAll(filters) : chosen);
+    params.put("linkFilters", chosen);
+    params.put("total", specs.size());
+    params.put("rows", rows(slice, newest, null, s -> install(byName.get(releases(s).stream().filter(byName::containsKey)
+        .findFirst().orElse(having.get(0).name())), "/" + s.hash())));
+    params.put("pageNumber", p);
+    params.put("pages", pages);
+    params.put("firstShown", (p - 1) * PAGE_SIZE + 1);
+    params.put("all", all);
+    params.put("root", root);
+    return Optional.of(Templates.render("packageall.jte", params));
+  }
+
+  private static Map<String, List<String>> withAll(Map<String, List<String>> filters) {
+    Map<String, List<String>> out = new java.util.LinkedHashMap<>(filters);
+    out.put("release", List.of("all"));
+    return out;
   }
 
   public Optional<String> spec(String hash, String root) {

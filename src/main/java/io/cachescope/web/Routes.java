@@ -49,6 +49,8 @@ final class Routes {
       cached(ctx, () -> Response.html(pages().search(q(ctx, "q"), q(ctx, "tag"), "/")));
     });
     routes.get("/tag/{tag}", ctx -> cached(ctx, () -> Response.html(pages().tag(ctx.pathParam("tag"), "/"))));
+    routes.get("/package/{name}", ctx -> cached(ctx, () ->
+        Response.html(pages().pkgAcross(ctx.pathParam("name"), filters(ctx, Facets.ACROSS), page(ctx), "/"))));
     routes.get("/package/{tag}/{name}", ctx -> cached(ctx, () ->
         Response.html(pages().pkg(ctx.pathParam("tag"), ctx.pathParam("name"), filters(ctx), page(ctx), "/"))));
     routes.get("/spec/{hash}", ctx -> cached(ctx, () -> Response.html(pages().spec(ctx.pathParam("hash"), "/"))));
@@ -142,8 +144,12 @@ final class Routes {
   }
 
   private static Map<String, List<String>> filters(Context ctx) {
+    return filters(ctx, Facets.NAMES);
+  }
+
+  private static Map<String, List<String>> filters(Context ctx, List<String> facets) {
     Map<String, List<String>> out = new LinkedHashMap<>();
-    for (String facet : Facets.NAMES) {
+    for (String facet : facets) {
       List<String> values = ctx.queryParams(facet);
       if (!values.isEmpty()) {
         out.put(facet, new ArrayList<>(values));

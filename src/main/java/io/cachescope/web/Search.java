@@ -69,27 +69,30 @@ public final class Search {
   }
 
   /**
-   * The tags newest first: {@code develop}, then releases by Spack's version order, then
+   * Tag names newest first: {@code develop}, then releases by Spack's version order, then
    * snapshots by date, then any other tag by name.
    */
+  public static final Comparator<String> NEWEST_FIRST = Comparator.comparingInt(Search::group)
+      .thenComparing((a, b) -> group(a) == 1 ? io.cachescope.catalog.Version.compare(release(b), release(a)) : 0)
+      .thenComparing((a, b) -> group(a) == 2 ? io.cachescope.catalog.Tag.snapshotDate(b).compareTo(io.cachescope.catalog.Tag.snapshotDate(a)) : 0)
+      .thenComparing(Comparator.naturalOrder());
+
   public static List<CatalogView.TagView> newestFirst(List<CatalogView.TagView> tags) {
     List<CatalogView.TagView> ordered = new ArrayList<>(tags);
-    ordered.sort(Comparator.comparingInt((CatalogView.TagView t) -> group(t))
-        .thenComparing((a, b) -> group(a) == 1 ? io.cachescope.catalog.Version.compare(release(b), release(a)) : 0)
-        .thenComparing((a, b) -> a.date() != null && b.date() != null ? b.date().compareTo(a.date()) : 0)
-        .thenComparing(CatalogView.TagView::name));
+    ordered.sort(Comparator.comparing(CatalogView.TagView::name, NEWEST_FIRST));
     return ordered;
   }
 
-  private static int group(CatalogView.TagView t) {
-    return t.name().equals("develop") ? 0 : RELEASE.matcher(t.name()).matches() ? 1 : t.date() != null ? 2 : 3;
-  }
-
-  private static String release(CatalogView.TagView t) {
-    return t.name().startsWith("v") ? t.name().substring(1) : t.name();
-  }
-
   private static final Pattern RELEASE = Pattern.compile("v?[0-9]+(\\.[0-9]+)*");
+
+  private static int group(String tag) {
+    return tag.equals("develop") ? 0 : RELEASE.matcher(tag).matches() ? 1
+        : io.cachescope.catalog.Tag.snapshotDate(tag) != null ? 2 : 3;
+  }
+
+  private static String release(String tag) {
+    return tag.startsWith("v") ? tag.substring(1) : tag;
+  }
 
   private static Result byName(CatalogView view, String q, List<CatalogView.TagView> scope, List<String> tags) {
     Map<String, PackageHit> hits = new LinkedHashMap<>();

@@ -84,6 +84,19 @@ class WebApiTest {
   }
 
   @Test
+  void aPackageAcrossReleasesShowsTheNewestByDefaultAndEveryReleaseOnRequest() throws Exception {
+    HttpResponse<String> newest = get("/package/libelf/");
+    assertThat(newest.statusCode()).isEqualTo(200);
+    assertThat(newest.body()).contains("libelf <span class=\"muted\">across releases")
+        .contains("Showing 1–2 of 2 builds").contains("Release: develop-2025-03-30").contains("Version history");
+    HttpResponse<String> all = get("/package/libelf/?release=all");
+    assertThat(all.body()).contains("Showing 1–2 of 2 builds").doesNotContain("Release: develop-2025-03-30");
+    assertThat(get("/package/libelf/?release=develop-2025-01-05").body()).contains("No build matches these filters");
+    assertThat(get("/package/no-such-package/").statusCode()).isEqualTo(404);
+    assertThat(get("/package/develop-2025-03-30/libelf/").body()).contains("/package/libelf/?release=all");
+  }
+
+  @Test
   void facetsFilterAndCount() throws Exception {
     JsonNode all = json("/api/packages/develop-2025-03-30/libelf");
     assertThat(all.get("matching").asInt()).isEqualTo(2);
