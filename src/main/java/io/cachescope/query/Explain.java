@@ -44,15 +44,18 @@ public final class Explain {
     near.sort(Comparator.<Near>comparingInt(n -> n.differences().size())
         .thenComparing(n -> Version.parse(n.spec().version()), Comparator.reverseOrder())
         .thenComparing(n -> n.spec().hash()));
-    List<String> suggestions = new ArrayList<>();
-    if (want.name() != null && matches.isEmpty() && near.isEmpty()) {
-      names.stream()
-          .sorted(Comparator.comparingInt((String n) -> distance(n, want.name())).thenComparing(n -> n))
-          .limit(5)
-          .filter(n -> distance(n, want.name()) <= Math.max(3, want.name().length() / 2) || n.contains(want.name()))
-          .forEach(suggestions::add);
-    }
+    List<String> suggestions = want.name() != null && matches.isEmpty() && near.isEmpty()
+        ? similarNames(names, want.name(), 5) : List.of();
     return new Result(matches, near.subList(0, Math.min(limit, near.size())), suggestions);
+  }
+
+  /** The names closest to {@code want} (edit distance, or containing it), for "did you mean". */
+  public static List<String> similarNames(java.util.Collection<String> names, String want, int limit) {
+    return names.stream()
+        .sorted(Comparator.comparingInt((String n) -> distance(n, want)).thenComparing(n -> n))
+        .limit(limit)
+        .filter(n -> distance(n, want) <= Math.max(3, want.length() / 2) || n.contains(want))
+        .toList();
   }
 
   /** Levenshtein distance, for "did you mean". */

@@ -95,8 +95,13 @@ public final class Api {
       }
       io.cachescope.query.Microarchitectures archspec = io.cachescope.query.Microarchitectures.builtin();
       io.cachescope.query.Host on = h;
-      r = new Search.Result(r.query(), r.kind(), r.tags(), r.packages(),
-          r.specs().stream().filter(hit -> on.installs(hit.spec(), archspec)).toList(), null, r.truncated());
+      List<Search.SpecHit> kept = r.specs().stream().filter(hit -> on.installs(hit.spec(), archspec)).toList();
+      List<io.cachescope.query.Explain.Near> nearest = r.nearest();
+      if (kept.isEmpty()) {
+        nearest = io.cachescope.query.Explain.explain(io.cachescope.query.SpecParser.parse(spec), view.union(r.tags()),
+            archspec, on, 5).nearest();
+      }
+      r = new Search.Result(r.query(), r.kind(), r.tags(), r.packages(), kept, null, r.truncated(), nearest, r.suggestions());
     }
     Map<String, Object> m = result(r);
     m.put("host", host.isBlank() ? null : host);
@@ -120,6 +125,12 @@ public final class Api {
       return s;
     }).toList());
     m.put("truncated", r.truncated());
+    m.put("nearest", r.nearest().stream().map(n -> {
+      Map<String, Object> s = spec(n.spec(), null);
+      s.put("differences", n.differences());
+      return s;
+    }).toList());
+    m.put("suggestions", r.suggestions());
     m.put("error", r.error());
     return m;
   }

@@ -156,6 +156,23 @@ public final class CatalogView {
     return out;
   }
 
+  /** The union of these tags (every tag: the whole catalog's). */
+  public Union union(List<String> tagNames) {
+    if (tagNames.size() == tags.size()) {
+      return specs;
+    }
+    Union u = new Union();
+    tagNames.stream().map(catalogTags::get).filter(java.util.Objects::nonNull).forEach(t -> u.add(t.union()));
+    return u;
+  }
+
+  /** Every package name of the catalog. */
+  public java.util.Set<String> packageNames() {
+    java.util.Set<String> names = new TreeSet<>();
+    tags.forEach(t -> names.addAll(t.packages().keySet()));
+    return names;
+  }
+
   public ConcreteSpec lookup(String hash) {
     return specs.get(hash);
   }

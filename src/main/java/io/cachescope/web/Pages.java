@@ -181,6 +181,31 @@ public final class Pages {
     return out;
   }
 
+  /** A 404 page; {@code name}, when given, is a package that was asked for. */
+  static String notFound(String message, String name, List<String> similar, List<String> tagsWith, String root) {
+    Map<String, Object> params = new HashMap<>();
+    params.put("root", root);
+    params.put("message", message);
+    params.put("name", name == null ? "" : name);
+    params.put("similar", similar);
+    params.put("tagsWith", tagsWith);
+    return Templates.render("notfound.jte", params);
+  }
+
+  static String notFound(String message, String name, String root) {
+    return notFound(message, name, List.of(), List.of(), root);
+  }
+
+  /** The 404 of a package page: the tags that have it, or the names closest to it. */
+  public String packageNotFound(String tagName, String name, String root) {
+    List<String> with = Search.newestFirst(view.tags()).stream().filter(t -> t.packages().containsKey(name))
+        .map(CatalogView.TagView::name).toList();
+    String message = with.isEmpty() ? "No tag has a package named " + name + "."
+        : tagName == null ? "" : "The tag " + tagName + " has no build of " + name + ".";
+    return notFound(message, name, with.isEmpty() ? io.cachescope.query.Explain.similarNames(view.packageNames(), name, 5) : List.of(),
+        with, root);
+  }
+
   public Optional<String> spec(String hash, String root) {
     return view.spec(hash).map(s -> {
       // From the first tag that holds it (tags are in the order of the sources).

@@ -36,10 +36,14 @@ record Response(int status, byte[] body, byte[] gzip, String etag, String type) 
     return of(200, body.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8");
   }
 
-  /** The page, or the 404 page when there is none. */
+  /** The page, or the plain 404 page when there is none. */
   static Response html(Optional<String> body) {
-    return body.map(Response::html).orElseGet(() -> of(404,
-        Templates.render("notfound.jte", Map.of("root", "/")).getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8"));
+    return html(body, () -> Pages.notFound("Nothing is at this address.", null, "/"));
+  }
+
+  /** The page, or {@code notFound} (a 404 page that helps) when there is none. */
+  static Response html(Optional<String> body, java.util.function.Supplier<String> notFound) {
+    return body.map(Response::html).orElseGet(() -> of(404, notFound.get().getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8"));
   }
 
   /** JSON of a value; an empty {@link Optional} is a 404 with an error object. */

@@ -50,10 +50,14 @@ final class Routes {
     });
     routes.get("/tag/{tag}", ctx -> cached(ctx, () -> Response.html(pages().tag(ctx.pathParam("tag"), "/"))));
     routes.get("/package/{name}", ctx -> cached(ctx, () ->
-        Response.html(pages().pkgAcross(ctx.pathParam("name"), filters(ctx, Facets.ACROSS), page(ctx), "/"))));
+        Response.html(pages().pkgAcross(ctx.pathParam("name"), filters(ctx, Facets.ACROSS), page(ctx), "/"),
+            () -> pages().packageNotFound(null, ctx.pathParam("name"), "/"))));
     routes.get("/package/{tag}/{name}", ctx -> cached(ctx, () ->
-        Response.html(pages().pkg(ctx.pathParam("tag"), ctx.pathParam("name"), filters(ctx), page(ctx), "/"))));
-    routes.get("/spec/{hash}", ctx -> cached(ctx, () -> Response.html(pages().spec(ctx.pathParam("hash"), "/"))));
+        Response.html(pages().pkg(ctx.pathParam("tag"), ctx.pathParam("name"), filters(ctx), page(ctx), "/"),
+            () -> pages().packageNotFound(ctx.pathParam("tag"), ctx.pathParam("name"), "/"))));
+    routes.get("/spec/{hash}", ctx -> cached(ctx, () -> Response.html(pages().spec(ctx.pathParam("hash"), "/"),
+        () -> Pages.notFound("No build has the hash " + ctx.pathParam("hash") + "; search for a prefix of it with /"
+            + ctx.pathParam("hash").substring(0, Math.min(7, ctx.pathParam("hash").length())) + ".", null, "/"))));
     routes.get("/host", ctx -> cached(ctx, () ->
         Response.html(pages().host(q(ctx, "platform"), q(ctx, "os"), q(ctx, "target"), q(ctx, "tag"), "/"))));
     routes.get("/diff", ctx -> {

@@ -36,7 +36,12 @@ public final class Search {
    * @param truncated whether more specs matched than are listed
    */
   public record Result(String query, Kind kind, List<String> tags, List<PackageHit> packages, List<SpecHit> specs,
-      String error, boolean truncated) {
+      String error, boolean truncated, List<io.cachescope.query.Explain.Near> nearest, List<String> suggestions) {
+
+    Result(String query, Kind kind, List<String> tags, List<PackageHit> packages, List<SpecHit> specs, String error,
+        boolean truncated) {
+      this(query, kind, tags, packages, specs, error, truncated, List.of(), List.of());
+    }
 
     /** The one spec a hash query names, for a redirect; null unless exactly one. */
     public String onlyHash() {
@@ -160,6 +165,11 @@ public final class Search {
           }
         }
       }
+    }
+    if (found.isEmpty()) {
+      // Nothing satisfies it: the closest binaries and what differs, as `explain` gives them.
+      io.cachescope.query.Explain.Result near = io.cachescope.query.Explain.explain(c, view.union(tags), archspec, null, 5);
+      return new Result(q, Kind.SPEC, tags, List.of(), found, null, false, near.nearest(), near.suggestions());
     }
     return new Result(q, Kind.SPEC, tags, List.of(), found, null, false);
   }

@@ -84,6 +84,25 @@ class WebApiTest {
   }
 
   @Test
+  void nothingMatchingGivesTheClosestBinariesAndHelpful404s() throws Exception {
+    JsonNode q = json("/api/query?spec=" + java.net.URLEncoder.encode("libelf os=ubuntu99.04", "UTF-8"));
+    assertThat(q.get("count").asInt()).isZero();
+    assertThat(q.get("nearest")).isNotEmpty();
+    assertThat(q.at("/nearest/0/differences/0").asText()).contains("ubuntu99.04");
+    assertThat(get("/search/?q=libelf+os%3Dubuntu99.04").body()).contains("Closest binaries").contains("ubuntu99.04");
+    assertThat(json("/api/query?spec=libelff").get("suggestions")).extracting(JsonNode::asText).contains("libelf");
+
+    HttpResponse<String> typo = get("/package/develop-2025-03-30/libelff/");
+    assertThat(typo.statusCode()).isEqualTo(404);
+    assertThat(typo.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+    assertThat(typo.body()).contains("<html lang=\"en\">").contains("Did you mean").contains("href=\"/package/libelf/\"");
+    HttpResponse<String> elsewhere = get("/package/develop-2025-01-05/libelf/");
+    assertThat(elsewhere.statusCode()).isEqualTo(404);
+    assertThat(elsewhere.body()).contains("href=\"/package/develop-2025-03-30/libelf/\"");
+    assertThat(get("/spec/abcdefg/").body()).contains("/abcdefg");
+  }
+
+  @Test
   void aPackageAcrossReleasesShowsTheNewestByDefaultAndEveryReleaseOnRequest() throws Exception {
     HttpResponse<String> newest = get("/package/libelf/");
     assertThat(newest.statusCode()).isEqualTo(200);
