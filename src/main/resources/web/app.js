@@ -67,6 +67,16 @@
     button.addEventListener('click', function () { sortBy(th); });
   });
 
+  // The coverage form: a chosen file is read into the text field, which the form sends.
+  var lockFile = document.getElementById('lock-file');
+  if (lockFile) lockFile.addEventListener('change', function () {
+    var f = lockFile.files[0];
+    if (!f) return;
+    var reader = new FileReader();
+    reader.onload = function () { document.getElementById('lock').value = reader.result; };
+    reader.readAsText(f);
+  });
+
   var hideBuild = document.getElementById('hide-build');
   if (hideBuild) hideBuild.addEventListener('change', function () {
     document.getElementById('tree').classList.toggle('hide-build', hideBuild.checked);

@@ -1,5 +1,7 @@
 package io.cachescope.cli;
 
+import io.cachescope.Json;
+
 import io.cachescope.catalog.Catalog;
 import io.cachescope.catalog.ConcreteSpec;
 import io.cachescope.catalog.Union;
@@ -53,34 +55,9 @@ public final class CoverageCommand implements Callable<Integer> {
     Lockfile lock = new LockfileReader(new Interner()).read(lockfile);
     Catalog catalog = source.read(err, sizes);
     Union cache = catalog.union();
-    Microarchitectures archspec = Microarchitectures.builtin();
-    Predicate<ConcreteSpec> installs;
-    if (host != null) {
-      Host on = Host.parse(host);
-      installs = s -> on.installs(s, archspec);
-    } else {
-      installs = installsLike(lock, archspec);
-    }
-    Coverage coverage = Coverage.compute(lock, cache, installs);
+    Coverage coverage = Coverage.compute(lock, cache, host == null ? null : Host.parse(host), Microarchitectures.builtin());
     out.print(json ? Json.write(coverage) : Terminal.safe(text(coverage)));
     return 0;
-  }
-
-  /**
-   * Without a host: a binary must suit the machine the lockfile was made for, that is, the
-   * platform and OS of the lockfile's spec of that package, and a target that runs there.
-   */
-  private static Predicate<ConcreteSpec> installsLike(Lockfile lock, Microarchitectures archspec) {
-    Map<String, java.util.List<ConcreteSpec>> byName = new java.util.HashMap<>();
-    lock.specs().values().forEach(s -> byName.computeIfAbsent(s.name(), k -> new java.util.ArrayList<>()).add(s));
-    return binary ->
-        byName.getOrDefault(binary.name(), java.util.List.of()).stream()
-            .anyMatch(
-                s -> binary.platform().equals(s.platform())
-                    && binary.os().equals(s.os())
-                    && binary.target() != null
-                    && s.target() != null
-                    && archspec.isCompatible(binary.target(), s.target()));
   }
 
   String text(Coverage c) {

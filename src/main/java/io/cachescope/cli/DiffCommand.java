@@ -1,5 +1,7 @@
 package io.cachescope.cli;
 
+import io.cachescope.Json;
+
 import io.cachescope.SourceException;
 import io.cachescope.catalog.Catalog;
 import io.cachescope.catalog.Tag;

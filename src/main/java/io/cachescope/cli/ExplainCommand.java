@@ -1,5 +1,7 @@
 package io.cachescope.cli;
 
+import io.cachescope.Json;
+
 import io.cachescope.catalog.Catalog;
 import io.cachescope.catalog.ConcreteSpec;
 import io.cachescope.catalog.Union;

@@ -59,7 +59,8 @@ public final class ServeCommand implements Callable<Integer> {
       throw new SourceOptions.UsageError("--bind " + bind + " is not an address of this machine");
     }
     CatalogView view = load();
-    Server server = new Server(view, mirrorUrl, maxConcurrent).rateLimit(rateLimit);
+    Server server = new Server(view, mirrorUrl, maxConcurrent).rateLimit(rateLimit)
+        .lockfiles((bytes, name) -> new io.cachescope.mirror.LockfileReader(new io.cachescope.catalog.Interner()).read(bytes, name));
     int bound;
     try {
       bound = server.start(bind, port);

@@ -44,6 +44,17 @@ public final class LockfileReader {
     }
   }
 
+  /** A lockfile's bytes (an upload); {@code source} names it in errors. */
+  public Lockfile read(byte[] bytes, String source) {
+    try (JsonParser p = IndexReader.JSON.createParser(bytes)) {
+      return read(p, source);
+    } catch (JsonProcessingException e) {
+      throw IndexReader.malformed(source, e);
+    } catch (IOException e) {
+      throw new SourceException(source, "", "cannot read lockfile: " + e.getMessage(), e);
+    }
+  }
+
   private Lockfile read(JsonParser p, String source) throws IOException {
     if (p.nextToken() != JsonToken.START_OBJECT) {
       throw new SourceException(source, "/", "a lockfile must be a JSON object");

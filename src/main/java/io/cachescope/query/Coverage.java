@@ -46,6 +46,28 @@ public record Coverage(List<Coverage.Entry> entries, Coverage.Totals totals) {
    * @param cache the catalog's records (only those in the build cache count)
    * @param installs whether a binary installs on the host (platform, OS, target)
    */
+  /**
+   * Without a host: a binary must suit the machine the lockfile was made for, that is, the
+   * platform and OS of the lockfile's spec of that package, and a target that runs there.
+   */
+  public static Predicate<ConcreteSpec> installsLike(Lockfile lock, Microarchitectures archspec) {
+    Map<String, List<ConcreteSpec>> byName = new HashMap<>();
+    lock.specs().values().forEach(s -> byName.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(s));
+    return binary ->
+        byName.getOrDefault(binary.name(), List.of()).stream()
+            .anyMatch(
+                s -> binary.platform().equals(s.platform())
+                    && binary.os().equals(s.os())
+                    && binary.target() != null
+                    && s.target() != null
+                    && archspec.isCompatible(binary.target(), s.target()));
+  }
+
+  /** What {@code coverage} reports: on {@code host}, or (null) on the lockfile's own machine. */
+  public static Coverage compute(Lockfile lock, Union cache, Host host, Microarchitectures archspec) {
+    return compute(lock, cache, host == null ? installsLike(lock, archspec) : s -> host.installs(s, archspec));
+  }
+
   public static Coverage compute(Lockfile lock, Union cache, Predicate<ConcreteSpec> installs) {
     Map<String, List<ConcreteSpec>> byName = new HashMap<>();
     for (ConcreteSpec s : cache.all()) {

@@ -181,6 +181,18 @@ public final class Pages {
     return out;
   }
 
+  /** {@code /coverage/}: the upload form, and the report or error of an upload. */
+  public String coverage(io.cachescope.query.Coverage coverage, String error, String host, String tag, String root) {
+    Map<String, Object> params = new HashMap<>();
+    params.put("coverage", coverage);
+    params.put("error", error);
+    params.put("host", host);
+    params.put("selected", tag);
+    params.put("tags", Search.newestFirst(view.tags()));
+    params.put("root", root);
+    return Templates.render("coverage.jte", params);
+  }
+
   /** A 404 page; {@code name}, when given, is a package that was asked for. */
   static String notFound(String message, String name, List<String> similar, List<String> tagsWith, String root) {
     Map<String, Object> params = new HashMap<>();

@@ -24,12 +24,20 @@ final class Routes {
   private final String mirrorUrl;
   private final ResponseCache cache;
   private final RefreshStatus status;
+  private final java.util.function.BiFunction<byte[], String, io.cachescope.catalog.Lockfile> lockfiles;
 
-  Routes(Supplier<CatalogView> view, String mirrorUrl, ResponseCache cache, RefreshStatus status) {
+  /** The largest lockfile a client may send. */
+  static final int MAX_LOCKFILE_BYTES = 20 << 20;
+  /** The largest form: a lockfile pasted into a text field, %-escaped. */
+  static final int MAX_FORM_BYTES = 3 * MAX_LOCKFILE_BYTES;
+
+  Routes(Supplier<CatalogView> view, String mirrorUrl, ResponseCache cache, RefreshStatus status,
+      java.util.function.BiFunction<byte[], String, io.cachescope.catalog.Lockfile> lockfiles) {
     this.view = view;
     this.mirrorUrl = mirrorUrl;
     this.cache = cache;
     this.status = status;
+    this.lockfiles = lockfiles;
   }
 
   void register(RoutesConfig config) {
@@ -66,6 +74,25 @@ final class Routes {
       String from = q(ctx, "from").isBlank() && tags.size() > 1 ? tags.get(1).name() : q(ctx, "from").isBlank() ? to : q(ctx, "from");
       cached(ctx, () -> Response.html(pages().diff(from, to, "/")));
     });
+    routes.get("/coverage", ctx -> cached(ctx, () -> Response.html(pages().coverage(null, null, "", "", "/"))));
+    // Uploads are answered, never cached, stored or logged.
+    config.post("/coverage", ctx -> {
+      CoverageUpload.Answer a = coverage(ctx.formParam("lock") == null ? new byte[0] : ctx.formParam("lock").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+          orEmpty(ctx.formParam("tag")), orEmpty(ctx.formParam("host")));
+      Response page = Response.html(pages().coverage(a.coverage(), a.error(), orEmpty(ctx.formParam("host")), orEmpty(ctx.formParam("tag")), "/"));
+      Headers.send(ctx, new Response(a.status(), page.body(), page.gzip(), page.etag(), page.type()));
+    });
+    config.post("/api/coverage", ctx -> {
+      long length = ctx.contentLength();
+      if (length > MAX_LOCKFILE_BYTES) {
+        Headers.send(ctx, Response.of(413, Api.bytes(Map.of("error", "a lockfile of " + length + " bytes; the most is " + MAX_LOCKFILE_BYTES)), "application/json"));
+        return;
+      }
+      CoverageUpload.Answer a = coverage(ctx.bodyAsBytes(), q(ctx, "tag"), q(ctx, "host"));
+      Headers.send(ctx, a.error() != null
+          ? Response.of(a.status(), Api.bytes(Map.of("error", a.error())), "application/json")
+          : Response.of(200, io.cachescope.Json.write(a.coverage()).getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/json"));
+    });
     routes.get("/static/{file}", this::staticFile);
     // Browsers ask for /favicon.ico whatever a page names.
     routes.get("/favicon.ico", ctx -> cached(ctx, () -> Response.of(200, resource("favicon.svg"), "image/svg+xml")));
@@ -97,6 +124,15 @@ final class Routes {
   /** Registers one path for GET and HEAD. */
   private interface Table {
     void get(String path, io.javalin.http.Handler handler);
+  }
+
+  /** A coverage report, or why there is none (400 bad lockfile or host, 413 too large). */
+  private CoverageUpload.Answer coverage(byte[] body, String tag, String host) {
+    return CoverageUpload.answer(view.get(), lockfiles, body, tag, host, MAX_LOCKFILE_BYTES);
+  }
+
+  private static String orEmpty(String s) {
+    return s == null ? "" : s.strip();
   }
 
   private Pages pages() {

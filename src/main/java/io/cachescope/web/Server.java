@@ -20,6 +20,7 @@ public final class Server {
   private final int maxConcurrent;
   private final Duration idleTimeout;
   private int ratePerSecond;
+  private java.util.function.BiFunction<byte[], String, io.cachescope.catalog.Lockfile> lockfiles;
   private Javalin app;
 
   public Server(CatalogView view, String mirrorUrl, int maxConcurrent) {
@@ -43,6 +44,15 @@ public final class Server {
     return this;
   }
 
+  /**
+   * How uploaded lockfiles are read ({@code POST /api/coverage}, {@code /coverage/}): the reader
+   * is given by {@code main}, so the web does not reach back into the mirror readers.
+   */
+  public Server lockfiles(java.util.function.BiFunction<byte[], String, io.cachescope.catalog.Lockfile> reader) {
+    this.lockfiles = reader;
+    return this;
+  }
+
   /** Replaces the catalog the pages show (after a background re-ingest). */
   public void swap(CatalogView next) {
     view.set(next);
@@ -58,11 +68,13 @@ public final class Server {
   /** Starts on 127.0.0.1 (or the given host); returns the bound port (useful with port 0). */
   public int start(String host, int port) {
     Limits limits = new Limits(maxConcurrent, ratePerSecond);
-    Routes routes = new Routes(view::get, mirrorUrl, cache, status);
+    Routes routes = new Routes(view::get, mirrorUrl, cache, status, lockfiles);
     app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.jetty.host = host;
       config.jetty.port = port;
+      // A lockfile upload may be 20 MB; as a form field its quotes are %-escaped.
+      config.http.maxRequestSize = Routes.MAX_FORM_BYTES;
       config.routes.before(limits::before);
       config.routes.after(limits::after);
       routes.register(config.routes);

@@ -44,7 +44,8 @@ class PageAuditIT {
       assertThat(present).as("CI must install chromium and chromium-driver").isTrue();
     }
     assumeTrue(present, "chromium / chromedriver not installed");
-    server = new Server(new CatalogView(WebFixtures.catalog()), null, 64);
+    server = new Server(new CatalogView(WebFixtures.catalog()), null, 64)
+        .lockfiles((bytes, name) -> new io.cachescope.mirror.LockfileReader(new io.cachescope.catalog.Interner()).read(bytes, name));
     base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
     ChromeOptions o = new ChromeOptions();
     o.setBinary("/usr/bin/chromium");
@@ -71,7 +72,7 @@ class PageAuditIT {
     String lib = "jr3yipyxyjulcdvckwwwjrrumis7glpa";
     return List.of("/", "/search/?q=lib", "/search/?q=nothing-like-it", "/tag/develop-2025-03-30/",
         "/package/develop-2025-03-30/libelf/", "/package/libelf/", "/package/libelf/?release=all", "/package/develop-2025-03-30/libdwarf/?target=m1",
-        "/spec/" + lib + "/", "/search/?q=libelf%40%3A0.9+target%3Dm1", "/search/?q=libelf%40%403", "/search/?q=%2Fj", "/host/?os=debian6&target=m1", "/host/", "/diff/", "/package/develop-2025-03-30/no-such-package/");
+        "/spec/" + lib + "/", "/search/?q=libelf%40%3A0.9+target%3Dm1", "/search/?q=libelf%40%403", "/search/?q=%2Fj", "/host/?os=debian6&target=m1", "/host/", "/diff/", "/coverage/", "/package/develop-2025-03-30/no-such-package/");
   }
 
   @ParameterizedTest

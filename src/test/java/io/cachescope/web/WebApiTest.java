@@ -23,7 +23,8 @@ class WebApiTest {
 
   @BeforeAll
   static void start() {
-    server = new Server(new CatalogView(WebFixtures.catalog()), "https://binaries.spack.io/develop", 64);
+    server = new Server(new CatalogView(WebFixtures.catalog()), "https://binaries.spack.io/develop", 64)
+        .lockfiles((bytes, name) -> new io.cachescope.mirror.LockfileReader(new io.cachescope.catalog.Interner()).read(bytes, name));
     base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
   }
 
@@ -100,6 +101,49 @@ class WebApiTest {
     assertThat(elsewhere.statusCode()).isEqualTo(404);
     assertThat(elsewhere.body()).contains("href=\"/package/develop-2025-03-30/libelf/\"");
     assertThat(get("/spec/abcdefg/").body()).contains("/abcdefg");
+  }
+
+  static HttpResponse<String> post(String path, byte[] body, String type) throws IOException, InterruptedException {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", type)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+    "real/locks/spack_all-pythons__spack.lock", "real/locks/tdortman_bloom-filter__spack.lock",
+    "real/locks/tiltedtoast_cuckoo-filter__spack.lock", "fixtures/spack-testdata/legacy_env/v3.lock"})
+  void anUploadedLockfileGetsExactlyWhatTheCliPrints(String lock) throws Exception {
+    java.nio.file.Path file = io.cachescope.Fixtures.path(lock);
+    HttpResponse<String> r = post("/api/coverage", java.nio.file.Files.readAllBytes(file), "application/json");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    // The server's catalog is the fixture mirror and a tag whose one spec no lockfile names.
+    io.cachescope.cli.CliRun.Result cli = io.cachescope.cli.CliRun.run("coverage", "--json", file.toString(),
+        "--mirror", io.cachescope.Fixtures.path("fixtures/spack-v3/v3_migrated_unsigned").toString());
+    assertThat(cli.code()).as(cli.err()).isZero();
+    assertThat(r.body()).isEqualTo(cli.out());
+    assertThat(JSON.readTree(r.body()).at("/totals/specs").asInt()).isPositive();
+  }
+
+  @Test
+  void badUploadsAre400And413NeverA500() throws Exception {
+    HttpResponse<String> truncated = post("/api/coverage", "{\"_meta\": {\"lockfile-version\": 6}, \"roots\": [".getBytes(), "application/json");
+    assertThat(truncated.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(truncated.body()).get("error").asText()).contains("spack.lock");
+    assertThat(post("/api/coverage", new byte[0], "application/json").statusCode()).isEqualTo(400);
+    assertThat(post("/api/coverage", "[1]".getBytes(), "application/json").statusCode()).isEqualTo(400);
+    assertThat(post("/api/coverage?host=auto", "{}".getBytes(), "application/json").statusCode()).isEqualTo(400);
+    byte[] huge = new byte[Routes.MAX_LOCKFILE_BYTES + 10];
+    java.util.Arrays.fill(huge, (byte) ' ');
+    assertThat(post("/api/coverage", huge, "application/json").statusCode()).isEqualTo(413);
+    HttpResponse<String> form = post("/coverage/", ("lock=" + java.net.URLEncoder.encode("{\"nope\": 1", "UTF-8")).getBytes(),
+        "application/x-www-form-urlencoded");
+    assertThat(form.statusCode()).isEqualTo(400);
+    assertThat(form.body()).contains("coverage-error").contains("<html lang=\"en\">");
+    String lock = java.nio.file.Files.readString(io.cachescope.Fixtures.path("fixtures/spack-testdata/legacy_env/v3.lock"));
+    HttpResponse<String> ok = post("/coverage/", ("lock=" + java.net.URLEncoder.encode(lock, "UTF-8")).getBytes(),
+        "application/x-www-form-urlencoded");
+    assertThat(ok.statusCode()).isEqualTo(200);
+    assertThat(ok.body()).contains("coverage-report").contains("specs:");
   }
 
   @Test

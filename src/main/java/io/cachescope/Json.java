@@ -1,12 +1,15 @@
-package io.cachescope.cli;
+package io.cachescope;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-/** JSON output of the commands ({@code --json}): records as objects, stable field order. */
-final class Json {
+/**
+ * The JSON of {@code --json} output, and of API answers that must equal it ({@code POST
+ * /api/coverage}): records as objects, snake_case names, stable field order, indented.
+ */
+public final class Json {
   private static final ObjectMapper MAPPER =
       new ObjectMapper()
           .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -14,7 +17,7 @@ final class Json {
 
   private Json() {}
 
-  static String write(Object value) {
+  public static String write(Object value) {
     try {
       return MAPPER.writeValueAsString(value) + "\n";
     } catch (JsonProcessingException e) {
