@@ -45,6 +45,7 @@ public final class CatalogView {
   private final Map<String, Map<String, List<String>>> stacksOfHash = new HashMap<>();
   private final Map<String, Tag> catalogTags = new HashMap<>();
   private final int packageCount;
+  private final String loadedAt = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
 
   public CatalogView(Catalog catalog) {
     TreeSet<String> allPackages = new TreeSet<>();
@@ -99,6 +100,11 @@ public final class CatalogView {
     boolean signed = tag.stacks().stream().flatMap(s -> s.index().memberships().values().stream())
         .anyMatch(m -> m.signature() != io.cachescope.catalog.SignatureState.UNSIGNED);
     return new Mirror(Mirror.nameFor(tag.name()), root == null ? "" : root.url(), signed);
+  }
+
+  /** When this view was built (RFC 3339), the time of feed entries that have no date of their own. */
+  public String loadedAt() {
+    return loadedAt;
   }
 
   public List<TagView> tags() {

@@ -57,6 +57,12 @@ final class Routes {
       cached(ctx, () -> Response.html(pages().search(q(ctx, "q"), q(ctx, "tag"), "/")));
     });
     routes.get("/tag/{tag}", ctx -> cached(ctx, () -> Response.html(pages().tag(ctx.pathParam("tag"), "/"))));
+    routes.get("/feed.atom", ctx -> cached(ctx, () -> atom(Optional.of(Feeds.site(view.get(), base(ctx))))));
+    routes.get("/tag/{tag}/feed.atom", ctx -> cached(ctx, () -> atom(Feeds.tag(view.get(), ctx.pathParam("tag"), base(ctx)))));
+    routes.get("/package/{name}/feed.atom", ctx -> cached(ctx, () -> atom(Feeds.pkg(view.get(), ctx.pathParam("name"), base(ctx)))));
+    routes.get("/package/{name}/badge.svg", ctx -> cached(ctx, () -> Response.of(200,
+        Feeds.badge(view.get(), ctx.pathParam("name"), q(ctx, "os"), q(ctx, "target")).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        "image/svg+xml; charset=utf-8")));
     routes.get("/package/{name}", ctx -> cached(ctx, () ->
         Response.html(pages().pkgAcross(ctx.pathParam("name"), filters(ctx, Facets.ACROSS), page(ctx), "/"),
             () -> pages().packageNotFound(null, ctx.pathParam("name"), "/"))));
@@ -129,6 +135,16 @@ final class Routes {
   /** A coverage report, or why there is none (400 bad lockfile or host, 413 too large). */
   private CoverageUpload.Answer coverage(byte[] body, String tag, String host) {
     return CoverageUpload.answer(view.get(), lockfiles, body, tag, host, MAX_LOCKFILE_BYTES);
+  }
+
+  private static Response atom(Optional<String> feed) {
+    return feed.map(f -> Response.of(200, f.getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/atom+xml; charset=utf-8"))
+        .orElseGet(() -> Response.of(404, "not found\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain; charset=utf-8"));
+  }
+
+  /** Feed links are site-relative: nothing in a cached answer comes from the Host header. */
+  private static String base(Context ctx) {
+    return "/";
   }
 
   private static String orEmpty(String s) {

@@ -146,6 +146,37 @@ class WebApiTest {
     assertThat(ok.body()).contains("coverage-report").contains("specs:");
   }
 
+  static org.w3c.dom.Document xml(String body) throws Exception {
+    return javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new java.io.ByteArrayInputStream(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void feedsAreAtomAndBadgesSvgWithHostileNamesEscaped() throws Exception {
+    HttpResponse<String> feed = get("/package/libelf/feed.atom");
+    assertThat(feed.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/atom+xml"));
+    org.w3c.dom.Document atom = xml(feed.body());
+    assertThat(atom.getDocumentElement().getNamespaceURI() == null ? atom.getDocumentElement().getAttribute("xmlns")
+        : atom.getDocumentElement().getNamespaceURI()).isEqualTo("http://www.w3.org/2005/Atom");
+    assertThat(atom.getElementsByTagName("entry").getLength()).isPositive();
+    assertThat(xml(get("/feed.atom").body()).getElementsByTagName("entry").getLength()).isEqualTo(2);
+    xml(get("/tag/develop-2025-03-30/feed.atom").body());
+
+    String hostile = Links.segment(WebFixtures.HOSTILE_NAME);
+    HttpResponse<String> evil = get("/package/" + hostile + "/feed.atom");
+    assertThat(evil.statusCode()).isEqualTo(200);
+    assertThat(evil.body()).doesNotContain("<script>").contains("&lt;script&gt;");
+    assertThat(xml(evil.body()).getElementsByTagName("title").item(0).getTextContent()).contains(WebFixtures.HOSTILE_NAME);
+    HttpResponse<String> badge = get("/package/" + hostile + "/badge.svg");
+    assertThat(badge.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("image/svg+xml"));
+    assertThat(badge.body()).doesNotContain("<script>");
+    assertThat(xml(badge.body()).getDocumentElement().getTagName()).isEqualTo("svg");
+    assertThat(get("/package/libelf/badge.svg?target=m1").body()).contains("1 build");
+    assertThat(get("/package/libelf/badge.svg?os=nowhere").body()).contains("none");
+    assertThat(get("/package/libelf/").body()).contains("rel=\"alternate\" type=\"application/atom+xml\"");
+    assertThat(get("/package/no-such/feed.atom").statusCode()).isEqualTo(404);
+  }
+
   @Test
   void aPackageAcrossReleasesShowsTheNewestByDefaultAndEveryReleaseOnRequest() throws Exception {
     HttpResponse<String> newest = get("/package/libelf/");
