@@ -67,6 +67,79 @@
     button.addEventListener('click', function () { sortBy(th); });
   });
 
+  // "My host": chosen from the catalog's values or pasted `spack arch` output, kept in this
+  // browser; builds that install there (same platform and OS, a target archspec runs) are marked.
+  var picker = document.querySelector('details.host-picker');
+  if (picker) {
+    var KEY = 'cachescope-host', note = document.getElementById('host-note');
+    var hostName = document.getElementById('host-name'), onlyHost = document.getElementById('only-host');
+    var data = null;
+    var parse = function (text) {
+      var p = (text || '').trim().split('-');
+      return p.length >= 3 ? { platform: p[0], os: p[1], target: p.slice(2).join('-') } : null;
+    };
+    var mark = function () {
+      var host = parse(localStorage.getItem(KEY));
+      hostName.textContent = host ? host.platform + '-' + host.os + '-' + host.target : 'not set';
+      if (!data) return;
+      var runs = host ? (data.runs_on[host.target] || [host.target]) : [];
+      if (host && !data.runs_on[host.target]) {
+        note.textContent = 'archspec does not know the target ' + host.target + ': only builds for exactly that target are marked.';
+      }
+      document.querySelectorAll('tr[data-arch]').forEach(function (row) {
+        var arch = parse(row.getAttribute('data-arch'));
+        var ok = !!(host && arch && arch.platform === host.platform && arch.os === host.os && runs.indexOf(arch.target) >= 0);
+        row.classList.toggle('on-host', ok);
+        var cell = row.cells[0], badge = cell.querySelector('.host-mark');
+        if (ok && !badge) {
+          badge = document.createElement('span');
+          badge.className = 'badge ok host-mark';
+          badge.textContent = 'my host';
+          cell.appendChild(badge);
+        } else if (!ok && badge) {
+          badge.remove();
+        }
+        if (onlyHost) row.hidden = onlyHost.checked && !ok;
+      });
+      document.querySelectorAll('.host-only').forEach(function (l) { l.hidden = !host; });
+      if (typeof refreshBuilds === 'function') refreshBuilds();
+    };
+    var fill = function (id, values, chosen) {
+      var select = document.getElementById(id);
+      select.textContent = '';
+      values.forEach(function (v) {
+        var o = document.createElement('option');
+        o.value = o.textContent = v;
+        o.selected = v === chosen;
+        select.appendChild(o);
+      });
+    };
+    fetch('/api/hosts').then(function (r) { return r.json(); }).then(function (d) {
+      data = d;
+      var host = parse(localStorage.getItem(KEY)) || {};
+      fill('host-platform', d.platforms, host.platform);
+      fill('host-os', d.oss, host.os);
+      fill('host-target', Object.keys(d.runs_on).concat(d.targets.filter(function (t) { return !d.runs_on[t]; })).sort(), host.target);
+      mark();
+    });
+    document.getElementById('host-form').addEventListener('submit', function (e) {
+      e.preventDefault();
+      var pasted = document.getElementById('host-arch').value.trim(), host = parse(pasted);
+      if (pasted && !host) { note.textContent = 'Expected spack arch output such as linux-ubuntu22.04-zen3.'; return; }
+      if (!host) host = { platform: document.getElementById('host-platform').value, os: document.getElementById('host-os').value,
+        target: document.getElementById('host-target').value };
+      localStorage.setItem(KEY, host.platform + '-' + host.os + '-' + host.target);
+      note.textContent = 'Saved in this browser.';
+      mark();
+    });
+    document.getElementById('host-clear').addEventListener('click', function () {
+      localStorage.removeItem(KEY);
+      note.textContent = 'Forgotten.';
+      mark();
+    });
+    if (onlyHost) onlyHost.addEventListener('change', mark);
+  }
+
   // The coverage form: a chosen file is read into the text field, which the form sends.
   var lockFile = document.getElementById('lock-file');
   if (lockFile) lockFile.addEventListener('change', function () {

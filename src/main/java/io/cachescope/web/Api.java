@@ -72,6 +72,37 @@ public final class Api {
     return m;
   }
 
+  /**
+   * What the host picker needs: the platforms, OSes and targets the catalog's binaries have, and
+   * for each archspec target the binary targets that run on it (its ancestors and itself).
+   */
+  public Map<String, Object> hosts() {
+    java.util.TreeSet<String> platforms = new java.util.TreeSet<>();
+    java.util.TreeSet<String> oss = new java.util.TreeSet<>();
+    java.util.TreeSet<String> targets = new java.util.TreeSet<>();
+    for (CatalogView.TagView t : view.tags()) {
+      for (CatalogView.PackageView p : t.packages().values()) {
+        for (ConcreteSpec s : p.specs()) {
+          platforms.add(String.valueOf(s.platform()));
+          oss.add(String.valueOf(s.os()));
+          targets.add(String.valueOf(s.target()));
+        }
+      }
+    }
+    io.cachescope.query.Microarchitectures archspec = io.cachescope.query.Microarchitectures.builtin();
+    Map<String, List<String>> runs = new java.util.TreeMap<>();
+    for (io.cachescope.query.Microarchitectures.Target host : archspec.all()) {
+      runs.put(host.name(), archspec.all().stream().map(io.cachescope.query.Microarchitectures.Target::name)
+          .filter(b -> archspec.isCompatible(b, host.name())).sorted().toList());
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("platforms", platforms);
+    m.put("oss", oss);
+    m.put("targets", targets);
+    m.put("runs_on", runs);
+    return m;
+  }
+
   public Map<String, Object> search(String query, String tag, Pages pages) {
     return result(Search.run(view, query, pages.scope(tag)));
   }

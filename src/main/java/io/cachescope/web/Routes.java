@@ -109,6 +109,7 @@ final class Routes {
       home.put("refresh", status.json());
       Headers.send(ctx, Response.json(home));
     });
+    routes.get("/api/hosts", ctx -> cached(ctx, () -> Response.json(api().hosts())));
     routes.get("/api/tags", ctx -> cached(ctx, () -> Response.json(api().tags())));
     routes.get("/api/tags/{tag}/packages", ctx -> cached(ctx, () -> Response.json(api().packages(ctx.pathParam("tag")))));
     routes.get("/api/search", ctx -> cached(ctx, () -> Response.jsonOrBadRequest(api().search(q(ctx, "q"), q(ctx, "tag"), pages()))));

@@ -179,6 +179,32 @@ class BrowserIT {
   }
 
   @Test
+  void aHostPickedInTheHeaderMarksTheBuildsThatInstallThere() {
+    driver.get(base + "/package/develop-2025-03-30/libelf/");
+    driver.findElement(By.cssSelector("details.host-picker summary")).click();
+    waitFor().until(d -> d.findElements(By.cssSelector("#host-os option")).size() > 0);
+    driver.findElement(By.id("host-arch")).sendKeys("test-debian6-m1");
+    driver.findElement(By.cssSelector("#host-form button[type=submit]")).click();
+    waitFor().until(d -> d.findElements(By.cssSelector("#specs tr.on-host")).size() == 1);
+    assertThat(driver.findElement(By.id("host-name")).getText()).isEqualTo("test-debian6-m1");
+    assertThat(driver.findElement(By.cssSelector("#specs tr.on-host td.c-target")).getText()).isEqualTo("m1");
+    driver.findElement(By.id("only-host")).click();
+    assertThat(driver.findElements(By.cssSelector("#specs tbody tr")).stream().filter(WebElement::isDisplayed).count()).isEqualTo(1);
+
+    // Remembered in the browser; a target archspec does not know is said plainly.
+    driver.get(base + "/search/?q=libelf");
+    driver.get(base + "/package/develop-2025-03-30/libelf/");
+    waitFor().until(d -> d.findElements(By.cssSelector("#specs tr.on-host")).size() == 1);
+    driver.findElement(By.cssSelector("details.host-picker summary")).click();
+    driver.findElement(By.id("host-arch")).sendKeys("test-debian6-zen9");
+    driver.findElement(By.cssSelector("#host-form button[type=submit]")).click();
+    waitFor().until(d -> d.findElement(By.id("host-note")).getText().contains("does not know the target zen9"));
+    assertThat(driver.findElements(By.cssSelector("#specs tr.on-host"))).isEmpty();
+    driver.findElement(By.id("host-clear")).click();
+    assertThat(driver.findElement(By.id("host-name")).getText()).isEqualTo("not set");
+  }
+
+  @Test
   void aHostileSpecRendersHarmlessly() {
     driver.get(base + "/package/develop-2025-01-05/" + Links.segment(WebFixtures.HOSTILE_NAME) + "/");
     assertThatThrownBy(() -> driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
