@@ -32,6 +32,7 @@
 
   // Sorting: header buttons, state in aria-sort. A cell's data-sort (Spack's version order, or
   // a number) wins over its text; keys are read once per sort, rows moved in one fragment.
+  var collator = window.Intl ? new Intl.Collator(undefined, { numeric: true }) : null;
   function sortKey(cell) {
     var k = cell.getAttribute('data-sort');
     return k !== null ? { n: parseFloat(k), s: '' } : { n: NaN, s: cell.textContent.trim() };
@@ -45,7 +46,7 @@
     var rows = Array.prototype.map.call(body.rows, function (r, i) { return { row: r, key: sortKey(r.cells[col]), i: i }; });
     rows.sort(function (a, b) {
       var c = !isNaN(a.key.n) && !isNaN(b.key.n) ? a.key.n - b.key.n
-        : a.key.s.localeCompare(b.key.s, undefined, { numeric: true });
+        : collator ? collator.compare(a.key.s, b.key.s) : a.key.s.localeCompare(b.key.s);
       return (asc ? c : -c) || a.i - b.i;
     });
     var frag = document.createDocumentFragment();
