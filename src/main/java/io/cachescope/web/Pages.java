@@ -242,8 +242,32 @@ public final class Pages {
         }
       }
     }
-    return Templates.render("host.jte", Map.of("tag", tag, "tags", view.tags(), "os", os, "target", target,
-        "platform", platform.isBlank() ? "linux" : platform, "installable", installable, "root", root));
+    java.util.TreeSet<String> oss = new java.util.TreeSet<>();
+    java.util.TreeSet<String> targets = new java.util.TreeSet<>();
+    java.util.TreeSet<String> platforms = new java.util.TreeSet<>();
+    for (CatalogView.PackageView p : tag.packages().values()) {
+      for (ConcreteSpec s : p.specs()) {
+        oss.add(String.valueOf(s.os()));
+        targets.add(String.valueOf(s.target()));
+        platforms.add(String.valueOf(s.platform()));
+      }
+    }
+    Microarchitectures archspec = Microarchitectures.builtin();
+    archspec.all().forEach(t -> targets.add(t.name()));
+    Map<String, Object> params = new HashMap<>();
+    params.put("tag", tag);
+    params.put("tags", view.tags());
+    params.put("os", os);
+    params.put("target", target);
+    params.put("platform", platform.isBlank() ? "linux" : platform);
+    params.put("installable", installable);
+    params.put("oss", List.copyOf(oss));
+    params.put("targets", List.copyOf(targets));
+    params.put("platforms", List.copyOf(platforms));
+    // An unknown target matches only builds for exactly that name: say so rather than show little.
+    params.put("unknownTarget", !target.isBlank() && !archspec.knows(target));
+    params.put("root", root);
+    return Templates.render("host.jte", params);
   }
 
   public Optional<String> diff(String from, String to, String root) {

@@ -72,7 +72,7 @@ class PageAuditIT {
     String lib = "jr3yipyxyjulcdvckwwwjrrumis7glpa";
     return List.of("/", "/search/?q=lib", "/search/?q=nothing-like-it", "/tag/develop-2025-03-30/",
         "/package/develop-2025-03-30/libelf/", "/package/libelf/", "/package/libelf/?release=all", "/package/develop-2025-03-30/libdwarf/?target=m1",
-        "/spec/" + lib + "/", "/search/?q=libelf%40%3A0.9+target%3Dm1", "/search/?q=libelf%40%403", "/search/?q=%2Fj", "/host/?os=debian6&target=m1", "/host/", "/diff/", "/coverage/", "/package/develop-2025-03-30/no-such-package/");
+        "/spec/" + lib + "/", "/search/?q=libelf%40%3A0.9+target%3Dm1", "/search/?q=libelf%40%403", "/search/?q=%2Fj", "/host/?os=debian6&target=m1", "/host/?os=debian6&target=zen9", "/host/", "/diff/", "/coverage/", "/package/develop-2025-03-30/no-such-package/");
   }
 
   @ParameterizedTest

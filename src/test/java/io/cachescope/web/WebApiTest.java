@@ -178,6 +178,14 @@ class WebApiTest {
   }
 
   @Test
+  void theHostPageOffersTheCatalogsValuesAndSaysWhenATargetIsUnknown() throws Exception {
+    String page = get("/host/?os=debian6&target=m1&platform=test").body();
+    assertThat(page).contains("<datalist id=\"oss\">").contains("<option value=\"debian6\">").doesNotContain("unknown-target");
+    assertThat(get("/host/?os=debian6&target=zen9&platform=test").body()).contains("id=\"unknown-target\"")
+        .contains("archspec does not know the target <code>zen9</code>");
+  }
+
+  @Test
   void aPackageAcrossReleasesShowsTheNewestByDefaultAndEveryReleaseOnRequest() throws Exception {
     HttpResponse<String> newest = get("/package/libelf/");
     assertThat(newest.statusCode()).isEqualTo(200);
