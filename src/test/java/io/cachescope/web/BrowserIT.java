@@ -49,7 +49,8 @@ class BrowserIT {
       assertThat(present).as("CI must install chromium and chromium-driver").isTrue();
     }
     assumeTrue(present, "chromium / chromedriver not installed");
-    server = new Server(new CatalogView(WebFixtures.catalog()), null, 64); // each tag names its own mirror
+    server = new Server(new CatalogView(WebFixtures.catalog()), null, 64) // each tag names its own mirror
+        .lockfiles((bytes, name) -> new io.cachescope.mirror.LockfileReader(new io.cachescope.catalog.Interner()).read(bytes, name));
     base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
     ChromeOptions o = new ChromeOptions();
     o.setBinary("/usr/bin/chromium");
@@ -202,6 +203,39 @@ class BrowserIT {
     assertThat(driver.findElements(By.cssSelector("#specs tr.on-host"))).isEmpty();
     driver.findElement(By.id("host-clear")).click();
     assertThat(driver.findElement(By.id("host-name")).getText()).isEqualTo("not set");
+  }
+
+  @Test
+  void specQueriesCaretErrorsClosestBinariesReleasesAndALockfileUpload() {
+    // A spec-syntax query from the header's search box.
+    driver.get(base + "/");
+    driver.findElement(By.id("q")).sendKeys("libelf@0.8.13 target=m1");
+    driver.findElement(By.cssSelector("form.search button")).click();
+    waitFor().until(d -> d.findElement(By.id("result-count")).getText().startsWith("1 binary matches"));
+    assertThat(driver.findElement(By.cssSelector("#spec-results tbody td a")).getText()).isEqualTo("libelf@0.8.13");
+    // A caret error, as Spack prints it.
+    driver.get(base + "/search/?q=" + java.net.URLEncoder.encode("libelf@@0.8", java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(driver.findElement(By.cssSelector("pre.error")).getText()).contains("libelf@@0.8").contains("^");
+    // Nothing matches: the closest binaries and what differs.
+    driver.get(base + "/search/?q=" + java.net.URLEncoder.encode("libelf os=ubuntu99.04", java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(driver.findElement(By.id("nearest")).getText()).contains("Closest binaries").contains("ubuntu99.04");
+
+    // The package across releases, narrowed by a release.
+    driver.get(base + "/package/libelf/?release=all");
+    assertThat(driver.findElement(By.id("showing")).getText()).isEqualTo("Showing 1–2 of 2 builds");
+    driver.findElement(By.cssSelector("a.facet-value[data-facet='release'][data-value='develop-2025-03-30']")).click();
+    waitFor().until(ExpectedConditions.urlContains("release=develop-2025-03-30"));
+    assertThat(driver.findElement(By.cssSelector(".chip")).getText()).contains("Release: develop-2025-03-30");
+    assertThat(driver.findElements(By.cssSelector("#specs td.c-release"))).hasSize(2);
+
+    // A lockfile chosen as a file: read into the form in the browser, sent, reported.
+    driver.get(base + "/coverage/");
+    driver.findElement(By.id("lock-file")).sendKeys(Fixtures.path("fixtures/spack-testdata/legacy_env/v3.lock").toAbsolutePath().toString());
+    waitFor().until(d -> !d.findElement(By.id("lock")).getAttribute("value").isEmpty());
+    driver.findElement(By.cssSelector(".coverage-form button[type=submit]")).click();
+    waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("coverage-report")));
+    assertThat(driver.findElement(By.cssSelector("#coverage-report h2")).getText()).matches("\\d+ specs: .*");
+    assertThat(driver.findElements(By.cssSelector("#coverage tbody tr"))).isNotEmpty();
   }
 
   @Test
