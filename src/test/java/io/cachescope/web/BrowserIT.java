@@ -2,11 +2,9 @@ package io.cachescope.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import io.cachescope.Fixtures;
-import java.io.File;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -22,9 +20,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -43,24 +38,9 @@ class BrowserIT {
 
   @BeforeAll
   static void start() throws Exception {
-    boolean ci = System.getenv("CI") != null;
-    boolean present = Files.isExecutable(Path.of("/usr/bin/chromedriver")) && Files.isExecutable(Path.of("/usr/bin/chromium"));
-    if (ci) {
-      assertThat(present).as("CI must install chromium and chromium-driver").isTrue();
-    }
-    assumeTrue(present, "chromium / chromedriver not installed");
-    server = new Server(new CatalogView(WebFixtures.catalog()), null, 64) // each tag names its own mirror
-        .lockfiles((bytes, name) -> new io.cachescope.mirror.LockfileReader(new io.cachescope.catalog.Interner()).read(bytes, name));
+    driver = Chromium.start();
+    server = Chromium.server();
     base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
-    ChromeOptions o = new ChromeOptions();
-    o.setBinary("/usr/bin/chromium");
-    o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--user-data-dir=" + Files.createTempDirectory("chromium"), "--window-size=1280,900");
-    o.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
-    driver = new ChromeDriver(new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build(), o);
-    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
   }
 
   @AfterAll

@@ -1,15 +1,10 @@
 package io.cachescope.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +16,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 
@@ -39,23 +32,9 @@ class PageAuditIT {
 
   @BeforeAll
   static void start() throws Exception {
-    boolean present = Files.isExecutable(Path.of("/usr/bin/chromedriver")) && Files.isExecutable(Path.of("/usr/bin/chromium"));
-    if (System.getenv("CI") != null) {
-      assertThat(present).as("CI must install chromium and chromium-driver").isTrue();
-    }
-    assumeTrue(present, "chromium / chromedriver not installed");
-    server = new Server(new CatalogView(WebFixtures.catalog()), null, 64)
-        .lockfiles((bytes, name) -> new io.cachescope.mirror.LockfileReader(new io.cachescope.catalog.Interner()).read(bytes, name));
+    driver = Chromium.start();
+    server = Chromium.server();
     base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
-    ChromeOptions o = new ChromeOptions();
-    o.setBinary("/usr/bin/chromium");
-    o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars",
-        "--user-data-dir=" + Files.createTempDirectory("chromium"));
-    o.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
-    driver = new ChromeDriver(new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build(), o);
-    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
   }
 
   @AfterAll
