@@ -146,6 +146,24 @@ class WebApiTest {
     assertThat(ok.body()).contains("coverage-report").contains("specs:");
   }
 
+  @Test
+  void everyPathTheOpenApiDocumentNamesAnswers() throws Exception {
+    JsonNode paths = json("/api/openapi.json").get("paths");
+    java.util.List<String> checked = new java.util.ArrayList<>();
+    for (java.util.Iterator<String> it = paths.fieldNames(); it.hasNext(); ) {
+      String path = it.next();
+      if (!paths.get(path).has("get")) {
+        continue;
+      }
+      String url = path.replace("{tag}", "develop-2025-03-30").replace("{name}", "libelf")
+          .replace("{hash}", "jr3yipyxyjulcdvckwwwjrrumis7glpa")
+          + (path.equals("/api/diff") ? "?from=develop-2025-01-05&to=develop-2025-03-30" : path.equals("/api/query") ? "?spec=libelf" : "");
+      assertThat(get(url).statusCode()).as(url).isEqualTo(200);
+      checked.add(path);
+    }
+    assertThat(checked).contains("/api/query", "/api/hosts", "/package/{name}/feed.atom").hasSizeGreaterThan(10);
+  }
+
   static org.w3c.dom.Document xml(String body) throws Exception {
     return javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
         .parse(new java.io.ByteArrayInputStream(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
