@@ -109,31 +109,10 @@ public final class Api {
 
   /** {@code /api/query}: the binaries that satisfy a spec, optionally only those a host installs. */
   public Map<String, Object> query(String spec, String tag, String host, Pages pages) {
-    Search.Result r = Search.bySpec(view, spec, pages.scope(tag));
-    if (!host.isBlank() && r.error() == null) {
-      io.cachescope.query.Host h;
-      try {
-        // The server's own machine means nothing to a client: "auto" is not taken here.
-        h = host.strip().equals("auto") ? null : io.cachescope.query.Host.parse(host);
-      } catch (io.cachescope.SourceException e) {
-        h = null;
-      }
-      if (h == null) {
-        Map<String, Object> m = result(new Search.Result(r.query(), r.kind(), r.tags(), List.of(), List.of(),
-            "host: expected os=... target=... [platform=...], got '" + host + "'", false));
-        m.put("host", host);
-        return m;
-      }
-      io.cachescope.query.Microarchitectures archspec = io.cachescope.query.Microarchitectures.builtin();
-      io.cachescope.query.Host on = h;
-      List<Search.SpecHit> kept = r.specs().stream().filter(hit -> on.installs(hit.spec(), archspec)).toList();
-      List<io.cachescope.query.Explain.Near> nearest = r.nearest();
-      if (kept.isEmpty()) {
-        nearest = io.cachescope.query.Explain.explain(io.cachescope.query.SpecParser.parse(spec), view.union(r.tags()),
-            archspec, on, 5).nearest();
-      }
-      r = new Search.Result(r.query(), r.kind(), r.tags(), r.packages(), kept, null, r.truncated(), nearest, r.suggestions());
-    }
+    Optional<io.cachescope.query.Host> on = host.isBlank() ? Optional.empty() : ClientHost.parse(host);
+    Search.Result r = !host.isBlank() && on.isEmpty()
+        ? new Search.Result(spec, Search.Kind.SPEC, List.of(), List.of(), List.of(), ClientHost.error(host), false)
+        : Search.bySpec(view, spec, pages.scope(tag), on.orElse(null));
     Map<String, Object> m = result(r);
     m.put("host", host.isBlank() ? null : host);
     return m;

@@ -33,13 +33,9 @@ final class CoverageUpload {
     }
     Host on = null;
     if (!host.isBlank()) {
-      try {
-        on = host.equals("auto") ? null : Host.parse(host);
-      } catch (SourceException e) {
-        on = null;
-      }
+      on = ClientHost.parse(host).orElse(null);
       if (on == null) {
-        return new Answer(400, null, "host: expected os=... target=... [platform=...], got '" + host + "'");
+        return new Answer(400, null, ClientHost.error(host));
       }
     }
     List<CatalogView.TagView> scope = tag.isBlank() ? view.tags() : view.tag(tag).map(List::of).orElse(null);

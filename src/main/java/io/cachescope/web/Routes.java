@@ -49,7 +49,7 @@ final class Routes {
     routes.get("/", ctx -> cached(ctx, () -> Response.html(pages().home("/"))));
     routes.get("/search", ctx -> {
       // A hash or prefix that names one spec goes to its page.
-      String only = Search.run(view.get(), q(ctx, "q"), List.of()).onlyHash();
+      String only = Search.onlyHash(view.get(), q(ctx, "q"));
       if (only != null) {
         ctx.redirect("/spec/" + only + "/", io.javalin.http.HttpStatus.FOUND);
         return;

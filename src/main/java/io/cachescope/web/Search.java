@@ -64,13 +64,32 @@ public final class Search {
     if (q.isEmpty()) {
       return new Result(q, Kind.NAME, tags, List.of(), List.of(), null, false);
     }
-    if (q.startsWith("/") && HASH.matcher(q).matches() || q.length() == 32 && HASH.matcher(q).matches()) {
-      return byHash(view, q.startsWith("/") ? q.substring(1) : q, q, tags);
+    String prefix = hashPrefix(q);
+    if (prefix != null) {
+      return byHash(view, prefix, q, tags);
     }
     if (SPEC_SYNTAX.matcher(q).matches()) {
-      return bySpec(view, q, scope, tags);
+      return bySpec(view, q, scope, tags, null);
     }
     return byName(view, q, scope, tags);
+  }
+
+  /**
+   * The one spec a hash query names, for a redirect; null for any other query, which is not
+   * run here (the page runs it once).
+   */
+  public static String onlyHash(CatalogView view, String query) {
+    String q = query.strip();
+    String prefix = hashPrefix(q);
+    return prefix == null ? null : byHash(view, prefix, q, List.of()).onlyHash();
+  }
+
+  /** The hash prefix a query is ({@code /abc} or a whole 32-character hash), or null. */
+  private static String hashPrefix(String q) {
+    if (q.startsWith("/") && HASH.matcher(q).matches() || q.length() == 32 && HASH.matcher(q).matches()) {
+      return q.startsWith("/") ? q.substring(1) : q;
+    }
+    return null;
   }
 
   /**
@@ -135,12 +154,16 @@ public final class Search {
     return new Result(q, Kind.HASH, tags, List.of(), more ? found.subList(0, MAX_SPECS) : found, null, more);
   }
 
-  /** A query in spec syntax whatever it looks like ({@code /api/query}). */
-  public static Result bySpec(CatalogView view, String q, List<CatalogView.TagView> scope) {
-    return bySpec(view, q.strip(), scope, scope.stream().map(CatalogView.TagView::name).toList());
+  /**
+   * A query in spec syntax whatever it looks like ({@code /api/query}); with a host, only the
+   * binaries that install there match, and the closest ones are judged on it too.
+   */
+  public static Result bySpec(CatalogView view, String q, List<CatalogView.TagView> scope, io.cachescope.query.Host host) {
+    return bySpec(view, q.strip(), scope, scope.stream().map(CatalogView.TagView::name).toList(), host);
   }
 
-  private static Result bySpec(CatalogView view, String q, List<CatalogView.TagView> scope, List<String> tags) {
+  private static Result bySpec(CatalogView view, String q, List<CatalogView.TagView> scope, List<String> tags,
+      io.cachescope.query.Host host) {
     SpecConstraint c;
     try {
       c = SpecParser.parse(q);
@@ -156,7 +179,8 @@ public final class Search {
           : tag.packages().values();
       for (CatalogView.PackageView p : packages) {
         for (ConcreteSpec s : p.specs()) {
-          if (!seen.contains(s.hash()) && c.matches(s, view::lookup, archspec)) {
+          if (!seen.contains(s.hash()) && c.matches(s, view::lookup, archspec)
+              && (host == null || host.installs(s, archspec))) {
             seen.add(s.hash());
             found.add(new SpecHit(s, tag.name()));
             if (found.size() > MAX_SPECS) {
@@ -168,7 +192,7 @@ public final class Search {
     }
     if (found.isEmpty()) {
       // Nothing satisfies it: the closest binaries and what differs, as `explain` gives them.
-      io.cachescope.query.Explain.Result near = io.cachescope.query.Explain.explain(c, view.union(tags), archspec, null, 5);
+      io.cachescope.query.Explain.Result near = io.cachescope.query.Explain.explain(c, view.union(tags), archspec, host, 5);
       return new Result(q, Kind.SPEC, tags, List.of(), found, null, false, near.nearest(), near.suggestions());
     }
     return new Result(q, Kind.SPEC, tags, List.of(), found, null, false);
