@@ -10,6 +10,24 @@ public final class PyStrings {
 
   private PyStrings() {}
 
+  /** Python's string order: by code point, not by UTF-16 unit as {@link String#compareTo}. */
+  public static final java.util.Comparator<String> ORDER = PyStrings::compare;
+
+  public static int compare(String a, String b) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      int ca = a.codePointAt(i);
+      int cb = b.codePointAt(j);
+      if (ca != cb) {
+        return Integer.compare(ca, cb);
+      }
+      i += Character.charCount(ca);
+      j += Character.charCount(cb);
+    }
+    return Boolean.compare(i < a.length(), j < b.length());
+  }
+
   /** {@code json.dumps(s)} with Python's default {@code ensure_ascii=True}. */
   public static void json(String s, StringBuilder out) {
     out.append('"');

@@ -65,17 +65,13 @@ public final class Union {
    * sorts), each package's records in the order first listed.
    */
   public Map<String, List<ConcreteSpec>> byPackage() {
-    Map<String, List<ConcreteSpec>> out = new TreeMap<>(Union::codePointOrder);
+    Map<String, List<ConcreteSpec>> out = new TreeMap<>(PyStrings.ORDER);
     for (ConcreteSpec s : specs.values()) {
       if (inBuildcache(s.hash())) {
         out.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(s);
       }
     }
     return out;
-  }
-
-  private static int codePointOrder(String a, String b) {
-    return java.util.Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray());
   }
 
   public int size() {

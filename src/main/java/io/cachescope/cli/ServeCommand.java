@@ -2,6 +2,7 @@ package io.cachescope.cli;
 
 import io.cachescope.web.CatalogView;
 import io.cachescope.web.Server;
+import io.cachescope.web.StoreView;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -36,6 +37,10 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--max-concurrent", defaultValue = "64", description = "Requests in flight before answering 503 (default ${DEFAULT-VALUE}).")
   int maxConcurrent;
 
+  @Option(names = "--cache-specs", defaultValue = "50000",
+      description = "With --db: records kept in memory between requests, about a kilobyte each (default ${DEFAULT-VALUE}).")
+  int cacheSpecs;
+
   @Option(names = "--rate-limit", defaultValue = "200", description = "Requests per second per client address before 429 (default ${DEFAULT-VALUE}; 0: no limit).")
   int rateLimit;
 
@@ -57,6 +62,9 @@ public final class ServeCommand implements Callable<Integer> {
       java.net.InetAddress.getByName(bind);
     } catch (java.net.UnknownHostException e) {
       throw new SourceOptions.UsageError("--bind " + bind + " is not an address of this machine");
+    }
+    if (cacheSpecs < 1) {
+      throw new SourceOptions.UsageError("--cache-specs " + cacheSpecs + " must be at least 1");
     }
     CatalogView view = load();
     Server server = new Server(view, mirrorUrl, maxConcurrent).rateLimit(rateLimit)
@@ -87,6 +95,10 @@ public final class ServeCommand implements Callable<Integer> {
         }
       }, seconds, seconds, TimeUnit.SECONDS);
     }
+    if (view instanceof StoreView) {
+      // Another server or an ingest may publish into the same catalog: show it within seconds.
+      refresher.scheduleWithFixedDelay(() -> follow(server), FOLLOW_SECONDS, FOLLOW_SECONDS, TimeUnit.SECONDS);
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       refresher.shutdownNow();
@@ -97,7 +109,22 @@ public final class ServeCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** How often a server on a catalog database looks for a new publish (one one-row query). */
+  private static final int FOLLOW_SECONDS = 2;
+
   private CatalogView load() {
-    return new CatalogView(source.read(err, false));
+    return source.view(err, cacheSpecs);
+  }
+
+  /** Swaps in a view of the catalog's new state when a writer has published since the last. */
+  private void follow(Server server) {
+    try {
+      if (server.view() instanceof StoreView current && source.reads().version() != current.version()) {
+        server.swap(source.view(err, cacheSpecs, false));
+      }
+    } catch (RuntimeException e) {
+      err.println("cachescope: cannot read the catalog (serving what was read last): " + Terminal.safe(e.getMessage()));
+      err.flush();
+    }
   }
 }

@@ -36,7 +36,9 @@ public final class SiteCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CatalogView view = new CatalogView(io.cachescope.render.SiteWriterNames.writable(source.read(err, false), out, err::println));
+    // From a catalog database through bounded caches (a million specs need not fit in memory).
+    CatalogView view = source.db != null ? source.view(err, 50_000)
+        : new io.cachescope.web.MemoryView(io.cachescope.render.SiteWriterNames.writable(source.read(err, false), out, err::println));
     int pages = SiteExport.write(view, mirrorUrl, out, specPages);
     stdout.println("wrote " + pages + " pages to " + out);
     return 0;

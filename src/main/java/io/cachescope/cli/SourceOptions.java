@@ -110,6 +110,41 @@ public final class SourceOptions {
     }
   }
 
+  /**
+   * The catalog the web reads: with {@code --db}, the database (the sources ingested into it
+   * first, when given), read through bounded caches of {@code cachedSpecs} records; without,
+   * the sources read into memory.
+   */
+  io.cachescope.web.CatalogView view(PrintStream err, int cachedSpecs) {
+    return view(err, cachedSpecs, true);
+  }
+
+  /** As above; {@code ingest} false: the catalog as it is, without reading the sources again. */
+  io.cachescope.web.CatalogView view(PrintStream err, int cachedSpecs, boolean ingest) {
+    if (db == null) {
+      return new io.cachescope.web.MemoryView(read(err, false));
+    }
+    if (ingest && hasSource()) {
+      try (CatalogStore store = CatalogStore.open(db)) {
+        ingest(store, resolve().only(tags), err, false);
+      }
+    }
+    if (reads == null) {
+      reads = io.cachescope.store.CatalogReads.open(db, READ_CONNECTIONS);
+    }
+    return new io.cachescope.web.StoreView(reads, cachedSpecs);
+  }
+
+  /** The catalog's reader once {@link #view} has opened it. */
+  io.cachescope.store.CatalogReads reads() {
+    return reads;
+  }
+
+  /** Connections a server reads the catalog on: a few per core is plenty for indexed queries. */
+  private static final int READ_CONNECTIONS = 8;
+
+  private io.cachescope.store.CatalogReads reads;
+
   /** Brings {@code store} up to date with the sources; a stack that cannot be read is an error. */
   Ingest.Report ingest(CatalogStore store, Sources s, PrintStream err, boolean specFiles) {
     Ingest.Report r = Ingest.run(s, store, reader(err, specFiles), err::println);

@@ -15,23 +15,8 @@ import java.util.Map;
 public final class PyJson {
   private PyJson() {}
 
-  /** Python's string order: by code point, not by UTF-16 unit as {@link String#compareTo}. */
-  public static final Comparator<String> PYTHON_ORDER = PyJson::comparePython;
-
-  public static int comparePython(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int ca = a.codePointAt(i);
-      int cb = b.codePointAt(j);
-      if (ca != cb) {
-        return Integer.compare(ca, cb);
-      }
-      i += Character.charCount(ca);
-      j += Character.charCount(cb);
-    }
-    return Boolean.compare(i < a.length(), j < b.length());
-  }
+  /** Python's string order (one home: {@link io.cachescope.catalog.PyStrings#ORDER}). */
+  public static final Comparator<String> PYTHON_ORDER = io.cachescope.catalog.PyStrings.ORDER;
 
   /** Serialises maps, lists, strings, integers, booleans and null. */
   public static String dumps(Object value) {

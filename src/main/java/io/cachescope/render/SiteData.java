@@ -2,6 +2,7 @@ package io.cachescope.render;
 
 import io.cachescope.catalog.ConcreteSpec;
 import io.cachescope.catalog.Union;
+import io.cachescope.catalog.StackIndex;
 import io.cachescope.catalog.Tag;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

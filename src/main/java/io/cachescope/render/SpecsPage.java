@@ -4,6 +4,7 @@ import io.cachescope.catalog.SpecFormat;
 import io.cachescope.catalog.Compiler;
 import io.cachescope.catalog.ConcreteSpec;
 import io.cachescope.catalog.Union;
+import io.cachescope.catalog.StackIndex;
 import io.cachescope.catalog.Tag;
 import java.util.ArrayList;
 import java.util.Comparator;

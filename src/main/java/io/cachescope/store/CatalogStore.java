@@ -5,6 +5,10 @@ import io.cachescope.catalog.BuildCacheIndex;
 import io.cachescope.catalog.ConcreteSpec;
 import io.cachescope.catalog.Dependency;
 import io.cachescope.catalog.Membership;
+import io.cachescope.catalog.PackageSummary;
+import io.cachescope.catalog.SpecFormat;
+import io.cachescope.catalog.TagContents;
+import io.cachescope.catalog.TagSummary;
 import io.cachescope.catalog.SignatureState;
 import io.cachescope.catalog.Stack;
 import io.cachescope.catalog.Tag;
@@ -43,11 +47,13 @@ public final class CatalogStore implements AutoCloseable {
   private static final int BATCH = 2_000;
 
   private final String url;
+  private final String jdbcUrl;
   private final Engine engine;
   private final Connection connection;
 
-  private CatalogStore(String url, Engine engine, Connection connection) {
+  private CatalogStore(String url, String jdbcUrl, Engine engine, Connection connection) {
     this.url = url;
+    this.jdbcUrl = jdbcUrl;
     this.engine = engine;
     this.connection = connection;
   }
@@ -102,7 +108,9 @@ public final class CatalogStore implements AutoCloseable {
         Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").load().migrate();
       }
       c.setAutoCommit(false);
-      return new CatalogStore(db, engine, c); // errors name the catalog as the user gave it
+      CatalogStore store = new CatalogStore(db, url, engine, c); // errors name the catalog as the user gave it
+      store.summarizeWhereMissing();
+      return store;
     } catch (SQLException | RuntimeException e) {
       c.close();
       throw e;
@@ -136,7 +144,7 @@ public final class CatalogStore implements AutoCloseable {
   }
 
   /** The newest migration in {@code db/migration}; a reader that cannot migrate needs it applied. */
-  static final int SCHEMA_VERSION = 4;
+  static final int SCHEMA_VERSION = 5;
 
   /**
    * A catalog on read-only storage (or another user's): opened read-only and never migrated, as
@@ -144,7 +152,8 @@ public final class CatalogStore implements AutoCloseable {
    */
   private static CatalogStore openReadOnly(String db, Path file) {
     try {
-      Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + file + "?mode=ro&immutable=1");
+      String readOnly = "jdbc:sqlite:file:" + file + "?mode=ro&immutable=1";
+      Connection c = DriverManager.getConnection(readOnly);
       int version;
       try (Statement s = c.createStatement();
           ResultSet rs = s.executeQuery("SELECT MAX(CAST(version AS INTEGER)) FROM flyway_schema_history WHERE success = 1")) {
@@ -156,7 +165,7 @@ public final class CatalogStore implements AutoCloseable {
             + SCHEMA_VERSION + "); run ingest once with write access to migrate it");
       }
       c.setAutoCommit(false);
-      return new CatalogStore(db, Engine.SQLITE, c);
+      return new CatalogStore(db, readOnly, Engine.SQLITE, c);
     } catch (SQLException e) {
       throw new SourceException(db, "", "cannot open the read-only catalog: " + rootMessage(e), e);
     }
@@ -164,6 +173,11 @@ public final class CatalogStore implements AutoCloseable {
 
   public Engine engine() {
     return engine;
+  }
+
+  /** The JDBC URL this catalog was opened with, for more connections to it. */
+  String readUrl() {
+    return jdbcUrl;
   }
 
   // -----------------------------------------------------------------------------------------
@@ -247,7 +261,7 @@ public final class CatalogStore implements AutoCloseable {
       }
       try (PreparedStatement reorder = connection.prepareStatement("UPDATE published SET position = ? WHERE tag = ? AND stack = ?");
           PreparedStatement drop = connection.prepareStatement("DELETE FROM published WHERE tag = ? AND stack = ?")) {
-        for (String stack : stacks(tag)) {
+        for (String stack : publishedStacks(tag)) {
           int pos = order.indexOf(stack);
           if (pos < 0) {
             drop.setString(1, tag);
@@ -261,6 +275,7 @@ public final class CatalogStore implements AutoCloseable {
           }
         }
       }
+      summarize(tag);
       connection.commit();
     } catch (SQLException | RuntimeException e) {
       rollback();
@@ -268,6 +283,143 @@ public final class CatalogStore implements AutoCloseable {
         throw se;
       }
       throw new SourceException(url, "tag " + tag, "cannot publish: " + rootMessage(e), e);
+    }
+  }
+
+  /** The stacks published for a tag, inside the current transaction (no commit). */
+  private List<String> publishedStacks(String tag) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (PreparedStatement s = connection.prepareStatement("SELECT stack FROM published WHERE tag = ? ORDER BY position")) {
+      s.setString(1, tag);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Writes what the pages list of a tag (its summary, its package summaries, the compilers of
+   * specs stored before they were kept), in the caller's transaction: the same one that
+   * publishes the tag, so readers see summaries and contents change together.
+   */
+  private void summarize(String tag) throws SQLException {
+    try (PreparedStatement a = connection.prepareStatement("DELETE FROM tag_summaries WHERE tag = ?");
+        PreparedStatement b = connection.prepareStatement("DELETE FROM package_summaries WHERE tag = ?")) {
+      a.setString(1, tag);
+      a.executeUpdate();
+      b.setString(1, tag);
+      b.executeUpdate();
+    }
+    Optional<Tag> loaded = readTag(tag, null);
+    if (loaded.isEmpty()) {
+      return;
+    }
+    TagContents contents = new TagContents(loaded.get(), loaded.get().union()::get);
+    TagSummary t = contents.summary();
+    try (PreparedStatement s = connection.prepareStatement(
+        "INSERT INTO tag_summaries (tag, stacks, packages, specs, platforms, oss, targets, mirror_url, signed) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      s.setString(1, tag);
+      s.setString(2, SpecRows.strings(t.stacks()));
+      s.setInt(3, t.packages());
+      s.setInt(4, t.specs());
+      s.setString(5, SpecRows.strings(t.platforms()));
+      s.setString(6, SpecRows.strings(t.oss()));
+      s.setString(7, SpecRows.strings(t.targets()));
+      s.setString(8, t.mirrorUrl());
+      s.setInt(9, t.signed() ? 1 : 0);
+      s.executeUpdate();
+    }
+    try (PreparedStatement s = connection.prepareStatement(
+        "INSERT INTO package_summaries (tag, name, builds, versions, compilers, oss, targets, stacks) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        PreparedStatement missing = connection.prepareStatement(
+            "SELECT s.hash FROM published p JOIN memberships m ON m.generation = p.generation JOIN specs s ON s.hash = m.hash "
+                + "WHERE p.tag = ? AND s.compilers IS NULL");
+        PreparedStatement heal = connection.prepareStatement("UPDATE specs SET compilers = ? WHERE hash = ?")) {
+      int pending = 0;
+      for (PackageSummary p : contents.packages().values()) {
+        s.setString(1, tag);
+        s.setString(2, p.name());
+        s.setInt(3, p.builds());
+        s.setString(4, SpecRows.strings(p.versions()));
+        s.setString(5, SpecRows.strings(p.compilers()));
+        s.setString(6, SpecRows.strings(p.oss()));
+        s.setString(7, SpecRows.strings(p.targets()));
+        s.setString(8, SpecRows.strings(p.stacks()));
+        s.addBatch();
+        if (++pending >= BATCH) {
+          s.executeBatch();
+          pending = 0;
+        }
+      }
+      s.executeBatch();
+      // Specs written before compilers were stored (schema 4) get them now.
+      missing.setString(1, tag);
+      pending = 0;
+      try (ResultSet rs = missing.executeQuery()) {
+        while (rs.next()) {
+          ConcreteSpec spec = contents.union().get(rs.getString(1));
+          heal.setString(1, SpecFormat.compilers(spec, contents.union()::get));
+          heal.setString(2, spec.hash());
+          heal.addBatch();
+          if (++pending >= BATCH) {
+            heal.executeBatch();
+            pending = 0;
+          }
+        }
+      }
+      heal.executeBatch();
+    }
+  }
+
+  /**
+   * Counts what the home page shows of the whole catalog (distinct in-cache specs), once an
+   * ingest has published every tag: too slow to count per request at a million specs.
+   */
+  public void count() {
+    try (Statement s = connection.createStatement()) {
+      s.executeUpdate("DELETE FROM catalog_counts WHERE name = 'specs'");
+      s.executeUpdate("INSERT INTO catalog_counts (name, value) SELECT 'specs', COUNT(DISTINCT m.hash) FROM published p "
+          + "JOIN memberships m ON m.generation = p.generation WHERE m.in_buildcache = 1");
+      connection.commit();
+    } catch (SQLException e) {
+      rollback();
+      throw new SourceException(url, "", "cannot count the catalog: " + rootMessage(e), e);
+    }
+  }
+
+  /**
+   * A catalog written before summaries were kept (schema 4) gets them on its first writable
+   * open, so a server started on it reads them like any other.
+   */
+  private void summarizeWhereMissing() {
+    try {
+      List<String> missing = new ArrayList<>();
+      try (Statement s = connection.createStatement();
+          ResultSet rs = s.executeQuery("SELECT DISTINCT tag FROM published WHERE tag NOT IN (SELECT tag FROM tag_summaries)")) {
+        while (rs.next()) {
+          missing.add(rs.getString(1));
+        }
+      }
+      boolean counted;
+      try (Statement s = connection.createStatement();
+          ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM catalog_counts WHERE name = 'specs'")) {
+        counted = rs.next() && rs.getInt(1) > 0;
+      }
+      for (String tag : missing) {
+        summarize(tag);
+        connection.commit();
+      }
+      if (!missing.isEmpty() || !counted) {
+        count();
+      }
+      connection.commit();
+    } catch (SQLException e) {
+      rollback();
+      throw new SourceException(url, "", "cannot summarize the catalog: " + rootMessage(e), e);
     }
   }
 
@@ -298,8 +450,8 @@ public final class CatalogStore implements AutoCloseable {
     Set<String> existing = existingHashes(index);
     try (PreparedStatement spec = connection.prepareStatement(
             "INSERT INTO specs (hash, name, version, namespace, platform, os, target, legacy_compiler, variants, flags, "
-                + "external, external_path, specfile_version, package_hash) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING");
+                + "external, external_path, specfile_version, package_hash, compilers) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING");
         PreparedStatement dep = connection.prepareStatement(
             "INSERT INTO dependencies (hash, position, dep_name, dep_hash, deptypes, virtuals) VALUES (?, ?, ?, ?, ?, ?) "
                 + "ON CONFLICT (hash, position) DO NOTHING")) {
@@ -325,7 +477,8 @@ public final class CatalogStore implements AutoCloseable {
         spec.setInt(i++, s.external() ? 1 : 0);
         spec.setString(i++, s.externalPath());
         spec.setInt(i++, s.specfileVersion());
-        spec.setString(i, s.packageHash());
+        spec.setString(i++, s.packageHash());
+        spec.setString(i, SpecFormat.compilers(s, index.specs()::get));
         spec.addBatch();
         int position = 0;
         for (Dependency d : s.dependencies()) {
@@ -425,9 +578,13 @@ public final class CatalogStore implements AutoCloseable {
 
   /** Stops publishing a tag (readers no longer see it); {@link #vacuum} then frees its rows. */
   public void unpublish(String tag) {
-    try (PreparedStatement s = connection.prepareStatement("DELETE FROM published WHERE tag = ?")) {
-      s.setString(1, tag);
-      s.executeUpdate();
+    try (PreparedStatement s = connection.prepareStatement("DELETE FROM published WHERE tag = ?");
+        PreparedStatement a = connection.prepareStatement("DELETE FROM tag_summaries WHERE tag = ?");
+        PreparedStatement b = connection.prepareStatement("DELETE FROM package_summaries WHERE tag = ?")) {
+      for (PreparedStatement q : List.of(s, a, b)) {
+        q.setString(1, tag);
+        q.executeUpdate();
+      }
       connection.commit();
     } catch (SQLException e) {
       rollback();
@@ -466,71 +623,14 @@ public final class CatalogStore implements AutoCloseable {
   /** The published state of a tag, as the readers would have given it. */
   public Optional<Tag> loadTag(String tag) {
     try {
-      Map<String, List<Dependency>> deps = new TreeMap<>();
-      try (PreparedStatement s = connection.prepareStatement(
-          "SELECT d.hash, d.dep_name, d.dep_hash, d.deptypes, d.virtuals FROM dependencies d WHERE d.hash IN "
-              + "(SELECT m.hash FROM published p JOIN memberships m ON m.generation = p.generation WHERE p.tag = ?) "
-              + "ORDER BY d.hash, d.position")) {
-        s.setString(1, tag);
-        try (ResultSet rs = s.executeQuery()) {
-          while (rs.next()) {
-            deps.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                .add(new Dependency(rs.getString(2), rs.getString(3), rs.getInt(4), SpecRows.strings(rs.getString(5))));
-          }
-        }
-      }
-      Map<String, ConcreteSpec> specs = new LinkedHashMap<>();
-      Map<String, Map<String, ConcreteSpec>> byStack = new LinkedHashMap<>();
-      Map<String, Map<String, Membership>> heldBy = new LinkedHashMap<>();
-      Map<String, String[]> generationOf = new LinkedHashMap<>();
-      try (PreparedStatement s = connection.prepareStatement(
-          "SELECT p.stack, g.url, g.sources, g.warnings FROM published p JOIN generations g ON g.id = p.generation "
-              + "WHERE p.tag = ? ORDER BY p.position")) {
-        s.setString(1, tag);
-        try (ResultSet rs = s.executeQuery()) {
-          while (rs.next()) {
-            generationOf.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3), rs.getString(4)});
-            byStack.put(rs.getString(1), new LinkedHashMap<>());
-            heldBy.put(rs.getString(1), new LinkedHashMap<>());
-          }
-        }
-      }
-      if (byStack.isEmpty()) {
-        return Optional.empty();
-      }
-      try (PreparedStatement s = connection.prepareStatement(
-          "SELECT p.stack, m.in_buildcache, s.hash, s.name, s.version, s.namespace, s.platform, s.os, s.target, "
-              + "s.legacy_compiler, s.variants, s.flags, s.external, s.external_path, s.specfile_version, s.package_hash, "
-              + "m.layouts, m.tarball_size, m.signature, m.signer FROM published p JOIN memberships m ON m.generation = p.generation "
-              + "JOIN specs s ON s.hash = m.hash WHERE p.tag = ? ORDER BY p.position, m.position")) {
-        s.setString(1, tag);
-        try (ResultSet rs = s.executeQuery()) {
-          while (rs.next()) {
-            String hash = rs.getString(3);
-            ConcreteSpec spec = specs.get(hash);
-            if (spec == null) {
-              spec = new ConcreteSpec(hash, rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                  rs.getString(8), rs.getString(9), SpecRows.compiler(rs.getString(10)), SpecRows.variants(rs.getString(11)),
-                  SpecRows.flags(rs.getString(12)), deps.getOrDefault(hash, List.of()), rs.getInt(13) != 0,
-                  rs.getString(14), rs.getInt(15), rs.getString(16));
-              specs.put(hash, spec);
-            }
-            byStack.get(rs.getString(1)).put(hash, spec);
-            heldBy.get(rs.getString(1)).put(hash, Membership.of(
-                rs.getInt(2) != 0, rs.getInt(17), rs.getLong(18), SignatureState.valueOf(rs.getString(19)), rs.getString(20)));
-          }
-        }
-      }
-      List<Stack> stacks = new ArrayList<>();
-      for (Map.Entry<String, Map<String, ConcreteSpec>> e : byStack.entrySet()) {
-        String[] g = generationOf.get(e.getKey());
-        stacks.add(new Stack(e.getKey(), g[0],
-            new BuildCacheIndex(g[0], SpecRows.sources(g[1]), e.getValue(), heldBy.get(e.getKey()), SpecRows.strings(g[2]))));
-      }
-      return Optional.of(new Tag(tag, stacks));
+      return readTag(tag, null);
     } catch (SQLException e) {
       throw new SourceException(url, "tag " + tag, "cannot read: " + rootMessage(e), e);
     }
+  }
+
+  private Optional<Tag> readTag(String tag, java.util.Collection<String> names) throws SQLException {
+    return TagRows.read(connection, tag, names);
   }
 
   // -----------------------------------------------------------------------------------------

@@ -55,6 +55,9 @@ public final class Ingest {
       }
       store.publish(tag.name(), position++, changed, order);
     }
+    if (read > 0) {
+      store.count();
+    }
     return new Report(sources.tags().size(), read, unchanged, records, List.copyOf(failures));
   }
 }

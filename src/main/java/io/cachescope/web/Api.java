@@ -43,11 +43,11 @@ public final class Api {
 
   public List<Map<String, Object>> tags() {
     List<Map<String, Object>> out = new ArrayList<>();
-    for (CatalogView.TagView t : view.tags()) {
+    for (io.cachescope.catalog.TagSummary t : view.tags()) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("name", t.name());
       m.put("date", t.date());
-      m.put("packages", t.packages().size());
+      m.put("packages", t.packages());
       m.put("specs", t.specs());
       m.put("stacks", t.stacks());
       out.add(m);
@@ -56,14 +56,14 @@ public final class Api {
   }
 
   public Optional<List<Map<String, Object>>> packages(String tag) {
-    return view.tag(tag).map(t -> t.packages().values().stream().map(this::summary).toList());
+    return view.tag(tag).map(t -> view.packages(t.name()).values().stream().map(this::summary).toList());
   }
 
-  Map<String, Object> summary(CatalogView.PackageView p) {
+  Map<String, Object> summary(io.cachescope.catalog.PackageSummary p) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("name", p.name());
     m.put("tag", p.tag());
-    m.put("specs", p.specs().size());
+    m.put("specs", p.builds());
     m.put("versions", p.versions());
     m.put("compilers", p.compilers());
     m.put("oss", p.oss());
@@ -80,14 +80,10 @@ public final class Api {
     java.util.TreeSet<String> platforms = new java.util.TreeSet<>();
     java.util.TreeSet<String> oss = new java.util.TreeSet<>();
     java.util.TreeSet<String> targets = new java.util.TreeSet<>();
-    for (CatalogView.TagView t : view.tags()) {
-      for (CatalogView.PackageView p : t.packages().values()) {
-        for (ConcreteSpec s : p.specs()) {
-          platforms.add(String.valueOf(s.platform()));
-          oss.add(String.valueOf(s.os()));
-          targets.add(String.valueOf(s.target()));
-        }
-      }
+    for (io.cachescope.catalog.TagSummary t : view.tags()) {
+      platforms.addAll(t.platforms());
+      oss.addAll(t.oss());
+      targets.addAll(t.targets());
     }
     io.cachescope.query.Microarchitectures archspec = io.cachescope.query.Microarchitectures.builtin();
     Map<String, List<String>> runs = new java.util.TreeMap<>();
@@ -146,12 +142,12 @@ public final class Api {
   }
 
   public Optional<Map<String, Object>> pkg(String tag, String name, Map<String, List<String>> filters, int page) {
-    Optional<CatalogView.TagView> t = view.tag(tag);
-    if (t.isEmpty() || !t.get().packages().containsKey(name)) {
+    Optional<io.cachescope.catalog.PackageSummary> found = view.pkg(tag, name);
+    if (found.isEmpty()) {
       return Optional.empty();
     }
-    CatalogView.PackageView p = t.get().packages().get(name);
-    Facets.Result facets = Facets.apply(p.specs(), filters, view, tag);
+    io.cachescope.catalog.PackageSummary p = found.get();
+    Facets.Result facets = Facets.apply(view.builds(tag, name), filters, view, tag);
     int size = Pages.PAGE_SIZE;
     int pages = Math.max(1, (facets.specs().size() + size - 1) / size);
     int current = Math.min(Math.max(1, page), pages);
@@ -202,15 +198,13 @@ public final class Api {
   }
 
   public Map<String, Object> host(String platform, String os, String target, String tag, Pages pages) {
-    CatalogView.TagView t = pages.tagOrDefault(tag);
+    io.cachescope.catalog.TagSummary t = pages.tagOrDefault(tag);
     Host host = new Host(platform.isBlank() ? "linux" : platform, os, target);
     Microarchitectures archspec = Microarchitectures.builtin();
     List<Map<String, Object>> out = new ArrayList<>();
-    for (CatalogView.PackageView p : t.packages().values()) {
-      for (ConcreteSpec s : p.specs()) {
-        if (host.installs(s, archspec)) {
-          out.add(spec(s, t.name()));
-        }
+    for (ConcreteSpec s : view.buildsOn(t.name(), os.isBlank() ? null : os)) {
+      if (host.installs(s, archspec)) {
+        out.add(spec(s, t.name()));
       }
     }
     return Map.of("host", host.toString(), "tag", t.name(), "count", out.size(), "builds", out);

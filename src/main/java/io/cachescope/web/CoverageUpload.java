@@ -38,7 +38,7 @@ final class CoverageUpload {
         return new Answer(400, null, ClientHost.error(host));
       }
     }
-    List<CatalogView.TagView> scope = tag.isBlank() ? view.tags() : view.tag(tag).map(List::of).orElse(null);
+    List<io.cachescope.catalog.TagSummary> scope = tag.isBlank() ? view.tags() : view.tag(tag).map(List::of).orElse(null);
     if (scope == null) {
       return new Answer(400, null, "no tag " + tag + " in the catalog");
     }
@@ -48,7 +48,8 @@ final class CoverageUpload {
     } catch (SourceException e) {
       return new Answer(400, null, e.getMessage());
     }
-    Coverage c = Coverage.compute(lock, view.union(scope.stream().map(CatalogView.TagView::name).toList()), on,
+    Coverage c = Coverage.compute(lock, view.union(scope.stream().map(io.cachescope.catalog.TagSummary::name).toList(),
+        lock.specs().values().stream().map(io.cachescope.catalog.ConcreteSpec::name).distinct().toList()), on,
         Microarchitectures.builtin());
     return new Answer(200, c, null);
   }

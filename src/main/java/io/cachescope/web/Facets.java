@@ -57,7 +57,7 @@ public final class Facets {
       case "stack" -> (tag == null
           ? view.stacksOf(s.hash()).values().stream().flatMap(List::stream).distinct()
           : view.stacksOf(s.hash()).getOrDefault(tag, List.of()).stream())
-          .filter(l -> !l.equals(CatalogView.UNION_LABEL)).toList();
+          .filter(l -> !l.equals(io.cachescope.catalog.Stack.UNION_LABEL)).toList();
       case "release" -> view.tagsOf(s.hash());
       case "version" -> List.of(s.version());
       case "compiler" -> List.of(view.compilerOf(s));

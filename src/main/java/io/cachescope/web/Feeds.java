@@ -19,21 +19,24 @@ final class Feeds {
 
   /** {@code /package/<name>/feed.atom}: one entry per tag in which the package's builds changed. */
   static Optional<String> pkg(CatalogView view, String name, String base) {
-    List<CatalogView.TagView> having = oldestFirst(view).stream().filter(t -> t.packages().containsKey(name)).toList();
+    List<String> with = view.tagsWith(name);
+    List<io.cachescope.catalog.TagSummary> having = oldestFirst(view).stream().filter(t -> with.contains(t.name())).toList();
     if (having.isEmpty()) {
       return Optional.empty();
     }
     StringBuilder entries = new StringBuilder();
-    List<CatalogView.TagView> tags = oldestFirst(view);
+    List<io.cachescope.catalog.TagSummary> tags = oldestFirst(view);
     for (int i = tags.size() - 1; i >= 0; i--) {
-      CatalogView.TagView to = tags.get(i);
-      CatalogView.TagView from = i > 0 ? tags.get(i - 1) : null;
+      io.cachescope.catalog.TagSummary to = tags.get(i);
+      io.cachescope.catalog.TagSummary from = i > 0 ? tags.get(i - 1) : null;
       String summary;
       if (from == null) {
-        if (!to.packages().containsKey(name)) {
+        if (!with.contains(to.name())) {
           continue;
         }
-        summary = to.packages().get(name).specs().size() + " builds";
+        summary = view.pkg(to.name(), name).map(p -> p.builds()).orElse(0) + " builds";
+      } else if (!with.contains(from.name()) && !with.contains(to.name())) {
+        continue; // in neither tag: nothing changed, no need to compare
       } else {
         Optional<SnapshotDiff.PackageChange> c = view.diff(from.name(), to.name(), name).packages().stream().findFirst();
         if (c.isEmpty()) {
@@ -51,12 +54,12 @@ final class Feeds {
 
   /** {@code /tag/<tag>/feed.atom}: the packages that changed in this tag since the one before. */
   static Optional<String> tag(CatalogView view, String tagName, String base) {
-    Optional<CatalogView.TagView> tag = view.tag(tagName);
+    Optional<io.cachescope.catalog.TagSummary> tag = view.tag(tagName);
     if (tag.isEmpty()) {
       return Optional.empty();
     }
     StringBuilder entries = new StringBuilder();
-    List<CatalogView.TagView> tags = oldestFirst(view);
+    List<io.cachescope.catalog.TagSummary> tags = oldestFirst(view);
     int i = tags.indexOf(tag.get());
     if (i > 0) {
       for (SnapshotDiff.PackageChange c : view.diff(tags.get(i - 1).name(), tagName, null).packages()) {
@@ -73,10 +76,10 @@ final class Feeds {
   /** {@code /feed.atom}: one entry per tag, newest first. */
   static String site(CatalogView view, String base) {
     StringBuilder entries = new StringBuilder();
-    List<CatalogView.TagView> tags = oldestFirst(view);
+    List<io.cachescope.catalog.TagSummary> tags = oldestFirst(view);
     for (int i = tags.size() - 1; i >= 0; i--) {
-      CatalogView.TagView t = tags.get(i);
-      entry(entries, base + Links.tag(t.name()), t.name(), t.packages().size() + " packages, " + t.specs() + " specs", time(view, t));
+      io.cachescope.catalog.TagSummary t = tags.get(i);
+      entry(entries, base + Links.tag(t.name()), t.name(), t.packages() + " packages, " + t.specs() + " specs", time(view, t));
     }
     return feed("cachescope: Spack build cache tags", base + "feed.atom", base, tags.isEmpty() ? view.loadedAt() : latest(view, tags), entries);
   }
@@ -86,8 +89,9 @@ final class Feeds {
    * narrowed by {@code os} and {@code target}; "not prebuilt" when none.
    */
   static String badge(CatalogView view, String name, String os, String target) {
-    long count = Search.newestFirst(view.tags()).stream().filter(t -> t.packages().containsKey(name)).findFirst()
-        .map(t -> t.packages().get(name).specs().stream()
+    List<String> with = view.tagsWith(name);
+    long count = Search.newestFirst(view.tags()).stream().filter(t -> with.contains(t.name())).findFirst()
+        .map(t -> view.builds(t.name(), name).stream()
             .filter(s -> os.isBlank() || os.equals(s.os()))
             .filter(s -> target.isBlank() || target.equals(s.target()))
             .count())
@@ -104,17 +108,17 @@ final class Feeds {
         + "<text x=\"4\" y=\"14\">" + xml(label) + "</text><text x=\"" + (lw + 4) + "\" y=\"14\">" + xml(value) + "</text></g></svg>\n";
   }
 
-  private static List<CatalogView.TagView> oldestFirst(CatalogView view) {
-    List<CatalogView.TagView> tags = new ArrayList<>(Search.newestFirst(view.tags()));
+  private static List<io.cachescope.catalog.TagSummary> oldestFirst(CatalogView view) {
+    List<io.cachescope.catalog.TagSummary> tags = new ArrayList<>(Search.newestFirst(view.tags()));
     java.util.Collections.reverse(tags);
     return tags;
   }
 
-  private static String time(CatalogView view, CatalogView.TagView t) {
+  private static String time(CatalogView view, io.cachescope.catalog.TagSummary t) {
     return t.date() != null ? t.date() + "T00:00:00Z" : view.loadedAt();
   }
 
-  private static String latest(CatalogView view, List<CatalogView.TagView> tags) {
+  private static String latest(CatalogView view, List<io.cachescope.catalog.TagSummary> tags) {
     return tags.stream().map(t -> time(view, t)).max(String::compareTo).orElse(view.loadedAt());
   }
 

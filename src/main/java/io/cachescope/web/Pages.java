@@ -27,12 +27,11 @@ public final class Pages {
   }
 
   /** The mirror install commands name for a tag. */
-  Mirror mirror(CatalogView.TagView tag) {
-    Mirror own = tag.mirror();
-    return mirrorUrl == null ? own : new Mirror(own.name(), mirrorUrl, own.signed());
+  Mirror mirror(io.cachescope.catalog.TagSummary tag) {
+    return new Mirror(Mirror.nameFor(tag.name()), mirrorUrl == null ? tag.mirrorUrl() : mirrorUrl, tag.signed());
   }
 
-  InstallSteps install(CatalogView.TagView tag, String spec) {
+  InstallSteps install(io.cachescope.catalog.TagSummary tag, String spec) {
     return InstallSteps.of(mirror(tag), spec);
   }
 
@@ -40,10 +39,10 @@ public final class Pages {
     Map<String, Object> params = new HashMap<>();
     params.put("view", view);
     params.put("root", root);
-    Optional<CatalogView.TagView> start = view.newestRelease();
-    params.put("startTag", start.map(CatalogView.TagView::name).orElse(null));
-    params.put("start", start.map(t -> install(t, t.packages().containsKey("zlib") ? "zlib"
-        : t.packages().keySet().iterator().next())).orElse(null));
+    Optional<io.cachescope.catalog.TagSummary> start = view.newestRelease();
+    params.put("startTag", start.map(io.cachescope.catalog.TagSummary::name).orElse(null));
+    params.put("start", start.map(t -> install(t, view.pkg(t.name(), "zlib").isPresent() ? "zlib"
+        : view.packages(t.name()).keySet().iterator().next())).orElse(null));
     return Templates.render("home.jte", params);
   }
 
@@ -56,13 +55,13 @@ public final class Pages {
   }
 
   /** The tags a search covers: the named one, else all of them, newest first. */
-  List<CatalogView.TagView> scope(String tagName) {
+  List<io.cachescope.catalog.TagSummary> scope(String tagName) {
     return tagName == null || tagName.isBlank() ? Search.newestFirst(view.tags())
         : view.tag(tagName).map(List::of).orElseGet(() -> Search.newestFirst(view.tags()));
   }
 
   public Optional<String> tag(String name, String root) {
-    return view.tag(name).map(t -> Templates.render("tag.jte", Map.of("tag", t, "root", root)));
+    return view.tag(name).map(t -> Templates.render("tag.jte", Map.of("tag", t, "packages", view.packages(name).values(), "root", root)));
   }
 
   public Optional<String> pkg(String tagName, String name, Map<String, List<String>> filters, int page, String root) {
@@ -71,17 +70,18 @@ public final class Pages {
 
   /** {@code pageSize}: builds per page; the static export puts them all on one page. */
   public Optional<String> pkg(String tagName, String name, Map<String, List<String>> filters, int page, String root, int pageSize) {
-    Optional<CatalogView.TagView> tag = view.tag(tagName);
-    if (tag.isEmpty() || !tag.get().packages().containsKey(name)) {
+    Optional<io.cachescope.catalog.TagSummary> tag = view.tag(tagName);
+    Optional<io.cachescope.catalog.PackageSummary> found = view.pkg(tagName, name);
+    if (tag.isEmpty() || found.isEmpty()) {
       return Optional.empty();
     }
-    CatalogView.PackageView pkg = tag.get().packages().get(name);
-    Facets.Result facets = Facets.apply(pkg.specs(), filters, view, tagName);
+    io.cachescope.catalog.PackageSummary pkg = found.get();
+    Facets.Result facets = Facets.apply(view.builds(tagName, name), filters, view, tagName);
     int pages = Math.max(1, (int) ((facets.specs().size() + (long) pageSize - 1) / pageSize));
     int p = Math.min(Math.max(1, page), pages);
     List<ConcreteSpec> slice = facets.specs().subList((int) Math.min(facets.specs().size(), (long) (p - 1) * pageSize),
         (int) Math.min(facets.specs().size(), (long) p * pageSize));
-    Optional<CatalogView.TagView> previous = view.previous(tag.get());
+    Optional<io.cachescope.catalog.TagSummary> previous = view.previous(tag.get());
     SnapshotDiff.PackageChange change = previous
         .flatMap(prev -> view.diff(prev.name(), tagName, name).packages().stream().findFirst())
         .orElse(null);
@@ -89,6 +89,7 @@ public final class Pages {
     params.put("view", view);
     params.put("tag", tag.get());
     params.put("pkg", pkg);
+    params.put("tagsWith", view.tagsWith(name));
     params.put("facets", facets);
     params.put("filters", filters);
     params.put("page", slice);
@@ -96,7 +97,7 @@ public final class Pages {
     params.put("pageNumber", p);
     params.put("firstShown", (p - 1) * pageSize + 1);
     params.put("pages", pages);
-    params.put("previousTag", previous.map(CatalogView.TagView::name).orElse(null));
+    params.put("previousTag", previous.map(io.cachescope.catalog.TagSummary::name).orElse(null));
     params.put("change", change);
     params.put("install", (java.util.function.Function<String, InstallSteps>) spec -> install(tag.get(), spec));
     params.put("root", root);
@@ -126,8 +127,9 @@ public final class Pages {
    * default the newest tag that has the package, {@code release=all} every tag.
    */
   public Optional<String> pkgAcross(String name, Map<String, List<String>> filters, int page, String root) {
-    List<CatalogView.TagView> having = Search.newestFirst(view.tags()).stream()
-        .filter(t -> t.packages().containsKey(name)).toList();
+    List<String> with = view.tagsWith(name);
+    List<io.cachescope.catalog.TagSummary> having = Search.newestFirst(view.tags()).stream()
+        .filter(t -> with.contains(t.name())).toList();
     if (having.isEmpty()) {
       return Optional.empty();
     }
@@ -142,8 +144,8 @@ public final class Pages {
     // Each build once, from the newest tag that has it.
     Map<String, ConcreteSpec> builds = new java.util.LinkedHashMap<>();
     java.util.TreeSet<String> versions = new java.util.TreeSet<>(io.cachescope.catalog.Version::compare);
-    for (CatalogView.TagView t : having) {
-      for (ConcreteSpec s : t.packages().get(name).specs()) {
+    for (io.cachescope.catalog.TagSummary t : having) {
+      for (ConcreteSpec s : view.builds(t.name(), name)) {
         builds.putIfAbsent(s.hash(), s);
         versions.add(s.version());
       }
@@ -156,11 +158,14 @@ public final class Pages {
     int p = Math.min(Math.max(1, page), pages);
     List<ConcreteSpec> slice = facets.specs().subList(Math.min(facets.specs().size(), (p - 1) * PAGE_SIZE),
         Math.min(facets.specs().size(), p * PAGE_SIZE));
-    Map<String, CatalogView.TagView> byName = new java.util.HashMap<>();
+    Map<String, io.cachescope.catalog.TagSummary> byName = new java.util.HashMap<>();
     having.forEach(t -> byName.put(t.name(), t));
     Map<String, Object> params = new HashMap<>();
     params.put("name", name);
     params.put("having", having);
+    Map<String, io.cachescope.catalog.PackageSummary> summaries = new java.util.LinkedHashMap<>();
+    having.forEach(t -> view.pkg(t.name(), name).ifPresent(s -> summaries.put(t.name(), s)));
+    params.put("summaries", summaries);
     params.put("facets", facets);
     params.put("filters", all ? withAll(filters) : chosen);
     params.put("linkFilters", chosen);
@@ -210,8 +215,9 @@ public final class Pages {
 
   /** The 404 of a package page: the tags that have it, or the names closest to it. */
   public String packageNotFound(String tagName, String name, String root) {
-    List<String> with = Search.newestFirst(view.tags()).stream().filter(t -> t.packages().containsKey(name))
-        .map(CatalogView.TagView::name).toList();
+    List<String> having = view.tagsWith(name);
+    List<String> with = Search.newestFirst(view.tags()).stream().map(io.cachescope.catalog.TagSummary::name)
+        .filter(having::contains).toList();
     String message = with.isEmpty() ? "No tag has a package named " + name + "."
         : tagName == null ? "" : "The tag " + tagName + " has no build of " + name + ".";
     return notFound(message, name, with.isEmpty() ? io.cachescope.query.Explain.similarNames(view.packageNames(), name, 5) : List.of(),
@@ -221,7 +227,7 @@ public final class Pages {
   public Optional<String> spec(String hash, String root) {
     return view.spec(hash).map(s -> {
       // From the first tag that holds it (tags are in the order of the sources).
-      CatalogView.TagView from = view.tagsOf(s.hash()).stream().findFirst().flatMap(view::tag)
+      io.cachescope.catalog.TagSummary from = view.tagsOf(s.hash()).stream().findFirst().flatMap(view::tag)
           .orElseGet(() -> view.defaultTag().orElseThrow());
       return Templates.render("spec.jte", Map.of("page", SpecPage.of(s, view), "install", install(from, "/" + s.hash()),
           "fromTag", from.name(), "root", root));
@@ -229,29 +235,20 @@ public final class Pages {
   }
 
   public String host(String platform, String os, String target, String tagName, String root) {
-    CatalogView.TagView tag = tagOrDefault(tagName);
+    io.cachescope.catalog.TagSummary tag = tagOrDefault(tagName);
     List<ConcreteSpec> installable = new ArrayList<>();
     if (!os.isBlank() && !target.isBlank()) {
       Host host = new Host(platform.isBlank() ? "linux" : platform, os, target);
       Microarchitectures archspec = Microarchitectures.builtin();
-      for (CatalogView.PackageView p : tag.packages().values()) {
-        for (ConcreteSpec s : p.specs()) {
-          if (host.installs(s, archspec)) {
-            installable.add(s);
-          }
+      for (ConcreteSpec s : view.buildsOn(tag.name(), os)) {
+        if (host.installs(s, archspec)) {
+          installable.add(s);
         }
       }
     }
-    java.util.TreeSet<String> oss = new java.util.TreeSet<>();
-    java.util.TreeSet<String> targets = new java.util.TreeSet<>();
-    java.util.TreeSet<String> platforms = new java.util.TreeSet<>();
-    for (CatalogView.PackageView p : tag.packages().values()) {
-      for (ConcreteSpec s : p.specs()) {
-        oss.add(String.valueOf(s.os()));
-        targets.add(String.valueOf(s.target()));
-        platforms.add(String.valueOf(s.platform()));
-      }
-    }
+    java.util.TreeSet<String> oss = new java.util.TreeSet<>(tag.oss());
+    java.util.TreeSet<String> targets = new java.util.TreeSet<>(tag.targets());
+    java.util.TreeSet<String> platforms = new java.util.TreeSet<>(tag.platforms());
     Microarchitectures archspec = Microarchitectures.builtin();
     archspec.all().forEach(t -> targets.add(t.name()));
     Map<String, Object> params = new HashMap<>();
@@ -277,8 +274,8 @@ public final class Pages {
     return Optional.of(Templates.render("diff.jte", Map.of("diff", view.diff(from, to, null), "tags", view.tags(), "root", root)));
   }
 
-  CatalogView.TagView tagOrDefault(String name) {
-    return (name == null || name.isBlank() ? Optional.<CatalogView.TagView>empty() : view.tag(name))
+  io.cachescope.catalog.TagSummary tagOrDefault(String name) {
+    return (name == null || name.isBlank() ? Optional.<io.cachescope.catalog.TagSummary>empty() : view.tag(name))
         .or(view::defaultTag)
         .orElseThrow(() -> new IllegalStateException("the catalog has no tags"));
   }

@@ -75,7 +75,7 @@ final class Routes {
     routes.get("/host", ctx -> cached(ctx, () ->
         Response.html(pages().host(q(ctx, "platform"), q(ctx, "os"), q(ctx, "target"), q(ctx, "tag"), "/"))));
     routes.get("/diff", ctx -> {
-      List<CatalogView.TagView> tags = view.get().tags();
+      List<io.cachescope.catalog.TagSummary> tags = view.get().tags();
       String to = q(ctx, "to").isBlank() && !tags.isEmpty() ? tags.get(0).name() : q(ctx, "to");
       String from = q(ctx, "from").isBlank() && tags.size() > 1 ? tags.get(1).name() : q(ctx, "from").isBlank() ? to : q(ctx, "from");
       cached(ctx, () -> Response.html(pages().diff(from, to, "/")));

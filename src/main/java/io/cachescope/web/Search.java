@@ -26,7 +26,7 @@ public final class Search {
   public enum Kind { NAME, HASH, SPEC }
 
   /** A package that matched: the newest tag that has it, then the others. */
-  public record PackageHit(CatalogView.PackageView newest, List<String> alsoIn) {}
+  public record PackageHit(io.cachescope.catalog.PackageSummary newest, List<String> alsoIn) {}
 
   /** A binary that matched, in the first tag (newest first) that holds it. */
   public record SpecHit(ConcreteSpec spec, String tag) {}
@@ -58,9 +58,9 @@ public final class Search {
   private Search() {}
 
   /** {@code scope}: the tags to search, newest first. */
-  public static Result run(CatalogView view, String query, List<CatalogView.TagView> scope) {
+  public static Result run(CatalogView view, String query, List<io.cachescope.catalog.TagSummary> scope) {
     String q = query.strip();
-    List<String> tags = scope.stream().map(CatalogView.TagView::name).toList();
+    List<String> tags = scope.stream().map(io.cachescope.catalog.TagSummary::name).toList();
     if (q.isEmpty()) {
       return new Result(q, Kind.NAME, tags, List.of(), List.of(), null, false);
     }
@@ -101,9 +101,9 @@ public final class Search {
       .thenComparing((a, b) -> group(a) == 2 ? io.cachescope.catalog.Tag.snapshotDate(b).compareTo(io.cachescope.catalog.Tag.snapshotDate(a)) : 0)
       .thenComparing(Comparator.naturalOrder());
 
-  public static List<CatalogView.TagView> newestFirst(List<CatalogView.TagView> tags) {
-    List<CatalogView.TagView> ordered = new ArrayList<>(tags);
-    ordered.sort(Comparator.comparing(CatalogView.TagView::name, NEWEST_FIRST));
+  public static List<io.cachescope.catalog.TagSummary> newestFirst(List<io.cachescope.catalog.TagSummary> tags) {
+    List<io.cachescope.catalog.TagSummary> ordered = new ArrayList<>(tags);
+    ordered.sort(Comparator.comparing(io.cachescope.catalog.TagSummary::name, NEWEST_FIRST));
     return ordered;
   }
 
@@ -118,26 +118,61 @@ public final class Search {
     return tag.startsWith("v") ? tag.substring(1) : tag;
   }
 
-  private static Result byName(CatalogView view, String q, List<CatalogView.TagView> scope, List<String> tags) {
-    Map<String, PackageHit> hits = new LinkedHashMap<>();
-    Map<String, List<String>> others = new LinkedHashMap<>();
-    for (CatalogView.TagView tag : scope) {
-      for (CatalogView.PackageView p : view.search(tag, q)) {
-        if (hits.containsKey(p.name())) {
-          others.get(p.name()).add(tag.name());
-        } else {
-          List<String> also = new ArrayList<>();
-          others.put(p.name(), also);
-          hits.put(p.name(), new PackageHit(p, also));
-        }
+  private static Result byName(CatalogView view, String q, List<io.cachescope.catalog.TagSummary> scope, List<String> tags) {
+    Map<String, Integer> order = new java.util.HashMap<>();
+    for (int i = 0; i < tags.size(); i++) {
+      order.put(tags.get(i), i);
+    }
+    List<PackageHit> ordered = new ArrayList<>();
+    String lower = q.toLowerCase(java.util.Locale.ROOT);
+    for (String name : matching(view.packageNames(), q)) {
+      // The newest tag of the scope that has it; the others are "also in".
+      List<String> in = view.tagsWith(name).stream().filter(order::containsKey).sorted(Comparator.comparing(order::get)).toList();
+      if (!in.isEmpty()) {
+        view.pkg(in.get(0), name).ifPresent(p -> ordered.add(new PackageHit(p, new ArrayList<>(in.subList(1, in.size())))));
       }
     }
     // The rank of the name rules (exact, prefix, substring), whatever tag a name came from.
-    List<PackageHit> ordered = new ArrayList<>(hits.values());
-    String lower = q.toLowerCase(java.util.Locale.ROOT).replaceAll("\\$$", "");
-    ordered.sort(Comparator.comparingInt((PackageHit h) -> rank(h.newest().name().toLowerCase(java.util.Locale.ROOT), lower))
+    String plain = lower.replaceAll("\\$$", "");
+    ordered.sort(Comparator.comparingInt((PackageHit h) -> rank(h.newest().name().toLowerCase(java.util.Locale.ROOT), plain))
         .thenComparing(h -> h.newest().name()));
     return new Result(q, Kind.NAME, tags, ordered, List.of(), null, false);
+  }
+
+  /**
+   * The names a search matches: exact name first, then prefix, then substring, case-insensitive;
+   * a trailing {@code $} anchors the end. Within a rank, the order of {@code names}.
+   */
+  public static List<String> matching(java.util.Collection<String> names, String query) {
+    String q = query.strip().toLowerCase(java.util.Locale.ROOT);
+    boolean anchored = q.endsWith("$");
+    if (anchored) {
+      q = q.substring(0, q.length() - 1);
+    }
+    List<String> exact = new ArrayList<>();
+    List<String> prefix = new ArrayList<>();
+    List<String> substring = new ArrayList<>();
+    for (String name : names) {
+      String n = name.toLowerCase(java.util.Locale.ROOT);
+      if (anchored ? !n.endsWith(q) : !n.contains(q)) {
+        continue;
+      }
+      (n.equals(q) ? exact : n.startsWith(q) ? prefix : substring).add(name);
+    }
+    List<String> out = new ArrayList<>(exact);
+    out.addAll(prefix);
+    out.addAll(substring);
+    return out;
+  }
+
+  /** The package names of these tags (every name, when they are all the tags). */
+  private static java.util.Collection<String> namesIn(CatalogView view, List<io.cachescope.catalog.TagSummary> scope) {
+    if (scope.size() == view.tags().size()) {
+      return view.packageNames();
+    }
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    scope.forEach(t -> names.addAll(view.packages(t.name()).keySet()));
+    return names;
   }
 
   private static int rank(String name, String q) {
@@ -158,11 +193,11 @@ public final class Search {
    * A query in spec syntax whatever it looks like ({@code /api/query}); with a host, only the
    * binaries that install there match, and the closest ones are judged on it too.
    */
-  public static Result bySpec(CatalogView view, String q, List<CatalogView.TagView> scope, io.cachescope.query.Host host) {
-    return bySpec(view, q.strip(), scope, scope.stream().map(CatalogView.TagView::name).toList(), host);
+  public static Result bySpec(CatalogView view, String q, List<io.cachescope.catalog.TagSummary> scope, io.cachescope.query.Host host) {
+    return bySpec(view, q.strip(), scope, scope.stream().map(io.cachescope.catalog.TagSummary::name).toList(), host);
   }
 
-  private static Result bySpec(CatalogView view, String q, List<CatalogView.TagView> scope, List<String> tags,
+  private static Result bySpec(CatalogView view, String q, List<io.cachescope.catalog.TagSummary> scope, List<String> tags,
       io.cachescope.query.Host host) {
     SpecConstraint c;
     try {
@@ -173,27 +208,27 @@ public final class Search {
     Microarchitectures archspec = Microarchitectures.builtin();
     Set<String> seen = new LinkedHashSet<>();
     List<SpecHit> found = new ArrayList<>();
-    for (CatalogView.TagView tag : scope) {
-      Iterable<CatalogView.PackageView> packages = c.name() != null
-          ? java.util.Optional.ofNullable(tag.packages().get(c.name())).map(List::of).orElse(List.of())
-          : tag.packages().values();
-      for (CatalogView.PackageView p : packages) {
-        for (ConcreteSpec s : p.specs()) {
-          if (!seen.contains(s.hash()) && c.matches(s, view::lookup, archspec)
-              && (host == null || host.installs(s, archspec))) {
-            seen.add(s.hash());
-            found.add(new SpecHit(s, tag.name()));
-            if (found.size() > MAX_SPECS) {
-              return new Result(q, Kind.SPEC, tags, List.of(), found.subList(0, MAX_SPECS), null, true);
-            }
+    for (io.cachescope.catalog.TagSummary tag : scope) {
+      Iterable<ConcreteSpec> builds = c.name() != null ? view.builds(tag.name(), c.name()) : view.buildsOn(tag.name(), null);
+      for (ConcreteSpec s : builds) {
+        if (!seen.contains(s.hash()) && c.matches(s, view::lookup, archspec)
+            && (host == null || host.installs(s, archspec))) {
+          seen.add(s.hash());
+          found.add(new SpecHit(s, tag.name()));
+          if (found.size() > MAX_SPECS) {
+            return new Result(q, Kind.SPEC, tags, List.of(), found.subList(0, MAX_SPECS), null, true);
           }
         }
       }
     }
-    if (found.isEmpty()) {
-      // Nothing satisfies it: the closest binaries and what differs, as `explain` gives them.
-      io.cachescope.query.Explain.Result near = io.cachescope.query.Explain.explain(c, view.union(tags), archspec, host, 5);
-      return new Result(q, Kind.SPEC, tags, List.of(), found, null, false, near.nearest(), near.suggestions());
+    if (found.isEmpty() && c.name() != null) {
+      // Nothing satisfies it: the closest builds of that package and what differs, as `explain`
+      // gives them (a query without a name would weigh every build of the catalog: none then).
+      io.cachescope.query.Explain.Result near = io.cachescope.query.Explain.explain(c, view.union(tags, List.of(c.name())),
+          archspec, host, 5);
+      List<String> suggestions = near.matches().isEmpty() && near.nearest().isEmpty()
+          ? io.cachescope.query.Explain.similarNames(namesIn(view, scope), c.name(), 5) : List.of();
+      return new Result(q, Kind.SPEC, tags, List.of(), found, null, false, near.nearest(), suggestions);
     }
     return new Result(q, Kind.SPEC, tags, List.of(), found, null, false);
   }

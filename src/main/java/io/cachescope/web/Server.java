@@ -53,7 +53,12 @@ public final class Server {
     return this;
   }
 
-  /** Replaces the catalog the pages show (after a background re-ingest). */
+  /** The view requests read now. */
+  public CatalogView view() {
+    return view.get();
+  }
+
+  /** Replaces the catalog the pages show (after a re-ingest, or another writer's publish). */
   public void swap(CatalogView next) {
     view.set(next);
     cache.clear();

@@ -40,20 +40,20 @@ public final class SiteExport {
     write(dir.resolve("api/openapi.json"), Routes.resource("openapi.json"));
     write(dir.resolve("api/home.json"), Api.bytes(api.home()));
     write(dir.resolve("api/tags.json"), Api.bytes(api.tags()));
-    CatalogView.TagView first = view.defaultTag().orElseThrow();
+    io.cachescope.catalog.TagSummary first = view.defaultTag().orElseThrow();
     write(dir.resolve("search/index.html"), staticSearch(first));
     Map<String, Object> index = new LinkedHashMap<>();
     index.put("tag", first.name());
-    index.put("packages", first.packages().values().stream().map(p -> Map.of("name", p.name(), "specs", p.specs().size())).toList());
+    index.put("packages", view.packages(first.name()).values().stream().map(p -> Map.of("name", p.name(), "specs", p.builds())).toList());
     write(dir.resolve("search-index.json"), Api.bytes(index));
     n += 2;
     java.util.Set<String> specsWritten = new java.util.HashSet<>();
-    for (CatalogView.TagView tag : view.tags()) {
+    for (io.cachescope.catalog.TagSummary tag : view.tags()) {
       String tagDir = "tag/" + safe(tag.name()) + "/";
       write(dir.resolve(tagDir + "index.html"), pages.tag(tag.name(), "../../").orElseThrow());
       write(dir.resolve("api/tags/" + safe(tag.name()) + "/packages.json"), Api.bytes(api.packages(tag.name()).orElseThrow()));
       n++;
-      for (CatalogView.PackageView p : tag.packages().values()) {
+      for (io.cachescope.catalog.PackageSummary p : view.packages(tag.name()).values()) {
         // A name that cannot be a folder name gets no page here (the server still shows it).
         if (!io.cachescope.render.SiteWriterNames.isSafe(p.name())) {
           continue;
@@ -63,7 +63,7 @@ public final class SiteExport {
         write(dir.resolve("api/packages/" + safe(tag.name()) + "/" + safe(p.name()) + ".json"),
             Api.bytes(api.pkg(tag.name(), p.name(), Map.of(), 1).orElseThrow()));
         n++;
-        for (var s : p.specs()) {
+        for (var s : view.builds(tag.name(), p.name())) {
           if (specPages && specsWritten.add(s.hash())) {
             write(dir.resolve("spec/" + safe(s.hash()) + "/index.html"), pages.spec(s.hash(), "../../").orElseThrow());
             write(dir.resolve("api/specs/" + safe(s.hash()) + ".json"), Api.bytes(api.spec(s.hash()).orElseThrow()));
@@ -76,7 +76,7 @@ public final class SiteExport {
   }
 
   /** The search page of the export: the box filters the embedded index in the browser. */
-  private static String staticSearch(CatalogView.TagView tag) {
+  private static String staticSearch(io.cachescope.catalog.TagSummary tag) {
     String html = Templates.render("staticsearch.jte", Map.of("tag", tag, "root", "../"));
     return html;
   }

@@ -29,7 +29,7 @@ public record SpecPage(
     List<String> tags = view.tagsOf(s.hash());
     List<String> dates = new ArrayList<>();
     for (String t : tags) {
-      view.tag(t).map(CatalogView.TagView::date).ifPresent(d -> { if (d != null) dates.add(d); });
+      view.tag(t).map(io.cachescope.catalog.TagSummary::date).ifPresent(d -> { if (d != null) dates.add(d); });
     }
     dates.sort(String::compareTo);
     String first = dates.isEmpty() ? (tags.isEmpty() ? "-" : tags.get(tags.size() - 1)) : dates.get(0);
@@ -42,7 +42,7 @@ public record SpecPage(
     walk(s, 0, false, view, tree, new HashSet<>());
     java.util.Map<String, List<String>> stacks = new java.util.LinkedHashMap<>();
     view.stacksOf(s.hash()).forEach((tag, labels) ->
-        stacks.put(tag, labels.stream().filter(l -> !l.equals(CatalogView.UNION_LABEL)).toList()));
+        stacks.put(tag, labels.stream().filter(l -> !l.equals(io.cachescope.catalog.Stack.UNION_LABEL)).toList()));
     return new SpecPage(s, view.membership(s.hash()), string, compilers, tags, stacks, first, last, tree);
   }
 

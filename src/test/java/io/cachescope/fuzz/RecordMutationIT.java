@@ -16,6 +16,7 @@ import io.cachescope.mirror.MirrorReader;
 import io.cachescope.mirror.Sources;
 import io.cachescope.web.Api;
 import io.cachescope.web.CatalogView;
+import io.cachescope.web.MemoryView;
 import io.cachescope.web.Pages;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -142,19 +143,19 @@ class RecordMutationIT {
       return; // refused with an error, as list says
     }
     try {
-      CatalogView view = new CatalogView(catalog);
+      CatalogView view = new MemoryView(catalog);
       Pages pages = new Pages(view, null);
       Api api = new Api(view);
       pages.home("/");
       JSON.writeValueAsBytes(api.home());
-      for (CatalogView.TagView tag : view.tags()) {
+      for (io.cachescope.catalog.TagSummary tag : view.tags()) {
         pages.tag(tag.name(), "/");
         pages.search("lib", tag.name(), "/");
         pages.host("linux", "debian6", "m1", tag.name(), "/");
-        for (CatalogView.PackageView p : tag.packages().values()) {
+        for (io.cachescope.catalog.PackageSummary p : view.packages(tag.name()).values()) {
           pages.pkg(tag.name(), p.name(), Map.of(), 1, "/");
           JSON.writeValueAsBytes(api.pkg(tag.name(), p.name(), Map.of(), 1).orElseThrow());
-          for (var s : p.specs()) {
+          for (var s : view.builds(tag.name(), p.name())) {
             pages.spec(s.hash(), "/");
             JSON.writeValueAsBytes(api.spec(s.hash()).orElseThrow());
           }

@@ -41,7 +41,7 @@ final class Chromium {
 
   /** The server of the browser tests; each tag names its own mirror. */
   static Server server() {
-    return new Server(new CatalogView(WebFixtures.catalog()), null, 64)
+    return new Server(new MemoryView(WebFixtures.catalog()), null, 64)
         .lockfiles((bytes, name) -> new io.cachescope.mirror.LockfileReader(new io.cachescope.catalog.Interner()).read(bytes, name));
   }
 }

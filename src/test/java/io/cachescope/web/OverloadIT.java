@@ -18,7 +18,7 @@ class OverloadIT {
 
   @Test
   void aFloodGets503WithRetryAfterAndNothingElseFails() throws Exception {
-    Server server = new Server(new CatalogView(WebFixtures.catalog()), "https://binaries.spack.io/develop", 2);
+    Server server = new Server(new MemoryView(WebFixtures.catalog()), "https://binaries.spack.io/develop", 2);
     int port = server.start("127.0.0.1", 0);
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     int ok = 0;
@@ -60,7 +60,7 @@ class OverloadIT {
 
   @Test
   void oneClientPastItsRateGets429() throws Exception {
-    Server server = new Server(new CatalogView(WebFixtures.catalog()), "https://binaries.spack.io/develop", 64).rateLimit(5);
+    Server server = new Server(new MemoryView(WebFixtures.catalog()), "https://binaries.spack.io/develop", 64).rateLimit(5);
     int port = server.start("127.0.0.1", 0);
     HttpClient http = HttpClient.newHttpClient();
     int ok = 0;

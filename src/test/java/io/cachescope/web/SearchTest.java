@@ -14,7 +14,7 @@ class SearchTest {
   static final ConcreteSpec OLD_ZLIB = Specs.spec("a".repeat(32), "zlib", List.of());
   static final ConcreteSpec NEW_ZLIB = Specs.spec("b".repeat(32), "zlib", List.of());
   static final ConcreteSpec NEW_ONLY = Specs.spec("bc" + "d".repeat(30), "zlib-ng", List.of());
-  static final CatalogView VIEW = new CatalogView(new Catalog(List.of(
+  static final CatalogView VIEW = new MemoryView(new Catalog(List.of(
       new Tag("v0.23.0", List.of(Specs.stack("root", OLD_ZLIB))),
       new Tag("v1.0.0", List.of(Specs.stack("root", NEW_ZLIB, NEW_ONLY))))));
 

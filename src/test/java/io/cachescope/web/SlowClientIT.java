@@ -16,7 +16,7 @@ class SlowClientIT {
 
   @Test
   void silentConnectionsAreClosedAfterTheIdleTimeout() throws Exception {
-    Server server = new Server(new CatalogView(WebFixtures.catalog()), "https://binaries.spack.io/develop", 64, Duration.ofSeconds(1));
+    Server server = new Server(new MemoryView(WebFixtures.catalog()), "https://binaries.spack.io/develop", 64, Duration.ofSeconds(1));
     int port = server.start("127.0.0.1", 0);
     int closed = 0;
     try {

@@ -22,7 +22,7 @@ class SpecPageTest {
     ConcreteSpec cmake = Specs.spec("c".repeat(32), "cmake", List.of()).withDependencies(List.of(edge(zlib, Dependency.LINK)));
     ConcreteSpec app = Specs.spec("a".repeat(32), "app", List.of())
         .withDependencies(List.of(edge(cmake, Dependency.BUILD), edge(zlib, Dependency.LINK | Dependency.RUN)));
-    CatalogView view = new CatalogView(new Catalog(List.of(new Tag("t", List.of(Specs.stack("root", app, cmake, zlib))))));
+    CatalogView view = new MemoryView(new Catalog(List.of(new Tag("t", List.of(Specs.stack("root", app, cmake, zlib))))));
 
     List<SpecPage.TreeLine> tree = SpecPage.of(app, view).tree();
 
@@ -36,7 +36,7 @@ class SpecPageTest {
   @Test
   void rootIsNoStack() {
     ConcreteSpec zlib = Specs.spec("z".repeat(32), "zlib", List.of());
-    CatalogView view = new CatalogView(new Catalog(List.of(new Tag("t",
+    CatalogView view = new MemoryView(new Catalog(List.of(new Tag("t",
         List.of(Specs.stack("root", zlib), Specs.stack("e4s", zlib))))));
     assertThat(SpecPage.of(zlib, view).stacks()).containsEntry("t", List.of("e4s"));
     assertThat(view.tag("t").orElseThrow().stacks()).containsExactly("e4s");

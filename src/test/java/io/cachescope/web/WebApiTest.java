@@ -23,7 +23,7 @@ class WebApiTest {
 
   @BeforeAll
   static void start() {
-    server = new Server(new CatalogView(WebFixtures.catalog()), "https://binaries.spack.io/develop", 64)
+    server = new Server(new MemoryView(WebFixtures.catalog()), "https://binaries.spack.io/develop", 64)
         .lockfiles((bytes, name) -> new io.cachescope.mirror.LockfileReader(new io.cachescope.catalog.Interner()).read(bytes, name));
     base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
   }
@@ -287,12 +287,12 @@ class WebApiTest {
     assertThat(json("/api/search?q=libelf&tag=develop-2025-03-30").get("count").asInt()).isEqualTo(1);
     io.cachescope.catalog.Catalog full = WebFixtures.catalog();
     io.cachescope.catalog.Catalog onlyHostile = new io.cachescope.catalog.Catalog(java.util.List.of(full.tags().get(1)));
-    server.swap(new CatalogView(onlyHostile));
+    server.swap(new MemoryView(onlyHostile));
     try {
       assertThat(json("/api/search?q=libelf&tag=develop-2025-03-30").get("count").asInt()).isZero();
       assertThat(json("/api/tags")).extracting(t -> t.get("name").asText()).containsExactly("develop-2025-01-05");
     } finally {
-      server.swap(new CatalogView(full));
+      server.swap(new MemoryView(full));
     }
   }
 

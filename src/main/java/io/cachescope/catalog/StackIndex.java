@@ -1,7 +1,7 @@
-package io.cachescope.render;
+package io.cachescope.catalog;
 
-import io.cachescope.catalog.Stack;
-import io.cachescope.catalog.Tag;
+
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +23,7 @@ public final class StackIndex {
         }
       }
     }
-    labels.values().forEach(l -> l.sort(PyJson.PYTHON_ORDER));
+    labels.values().forEach(l -> l.sort(PyStrings.ORDER));
   }
 
   /** Sorted labels of the stacks whose index holds the hash. */

@@ -1,0 +1,280 @@
+package io.cachescope.web;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import io.cachescope.catalog.ConcreteSpec;
+import io.cachescope.catalog.Membership;
+import io.cachescope.catalog.PackageSummary;
+import io.cachescope.catalog.PyStrings;
+import io.cachescope.catalog.SpecFormat;
+import io.cachescope.catalog.TagContents;
+import io.cachescope.catalog.TagSummary;
+import io.cachescope.catalog.Union;
+import io.cachescope.catalog.Version;
+import io.cachescope.query.SnapshotDiff;
+import io.cachescope.store.CatalogReads;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The catalog as the server reads it from the database: tag summaries and the package-name index
+ * kept (small: they grow with packages, not specs), everything else read on demand into bounded
+ * caches. One view per published state: when a writer publishes, the server makes a new one
+ * (in milliseconds) and the old one's caches go with it.
+ */
+public final class StoreView implements CatalogView {
+
+  /** Records of a hash: the spec, its compilers, and what each tag holding it says. */
+  private record Facts(ConcreteSpec spec, String compilers, List<String> tags, Map<String, List<String>> stacks, Membership all) {}
+
+  private static final int CHUNK = 500;
+
+  private final CatalogReads reads;
+  private final long version;
+  private final List<TagSummary> tags;
+  private final Map<String, Integer> position = new HashMap<>();
+  private final Map<String, List<String>> tagsWith = new HashMap<>();
+  private final Set<String> names;
+  private final long specCount;
+  private final String loadedAt = now();
+  private final LoadingCache<String, Map<String, PackageSummary>> packages;
+  private final LoadingCache<String, List<String>> packageHashes;
+  private final LoadingCache<String, Optional<Facts>> facts;
+
+  /**
+   * Reads the tag summaries and package names of the catalog's current state. {@code
+   * cachedSpecs}: how many records the caches hold at most (about a kilobyte each).
+   */
+  public StoreView(CatalogReads reads, int cachedSpecs) {
+    this.reads = reads;
+    this.version = reads.version();
+    this.tags = List.copyOf(reads.tags());
+    for (int i = 0; i < tags.size(); i++) {
+      position.put(tags.get(i).name(), i);
+    }
+    TreeSet<String> all = new TreeSet<>();
+    reads.packageTags().forEach((name, in) -> {
+      List<String> known = in.stream().filter(position::containsKey).sorted(Comparator.comparing(position::get)).toList();
+      if (!known.isEmpty()) {
+        tagsWith.put(name, known);
+        all.add(name);
+      }
+    });
+    this.names = java.util.Collections.unmodifiableSet(all);
+    this.specCount = reads.specCount();
+    this.packages = Caffeine.newBuilder().maximumWeight(Math.max(1_000, cachedSpecs / 4))
+        .<String, Map<String, PackageSummary>>weigher((tag, map) -> Math.max(1, map.size()))
+        .build(this::loadPackages);
+    this.facts = Caffeine.newBuilder().maximumSize(cachedSpecs).build(h -> load(List.of(h)).getOrDefault(h, Optional.empty()));
+    this.packageHashes = Caffeine.newBuilder().maximumWeight(cachedSpecs)
+        .<String, List<String>>weigher((name, hashes) -> Math.max(1, hashes.size()))
+        .build(this::loadPackage);
+  }
+
+  /** The catalog state this view shows: the generation counter when it was made. */
+  public long version() {
+    return version;
+  }
+
+  static String now() {
+    return java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+  }
+
+  @Override
+  public String loadedAt() {
+    return loadedAt;
+  }
+
+  @Override
+  public List<TagSummary> tags() {
+    return tags;
+  }
+
+  @Override
+  public long specCount() {
+    return specCount;
+  }
+
+  @Override
+  public Set<String> packageNames() {
+    return names;
+  }
+
+  @Override
+  public List<String> tagsWith(String name) {
+    return tagsWith.getOrDefault(name, List.of());
+  }
+
+  @Override
+  public Map<String, PackageSummary> packages(String tag) {
+    return position.containsKey(tag) ? packages.get(tag) : Map.of();
+  }
+
+  private Map<String, PackageSummary> loadPackages(String tag) {
+    Map<String, PackageSummary> out = new TreeMap<>(PyStrings.ORDER);
+    reads.packages(tag).forEach(p -> out.put(p.name(), p));
+    return java.util.Collections.unmodifiableMap(out);
+  }
+
+  @Override
+  public List<ConcreteSpec> builds(String tag, String name) {
+    if (!tagsWith(name).contains(tag)) {
+      return List.of();
+    }
+    List<ConcreteSpec> out = new ArrayList<>();
+    for (Facts f : facts(packageHashes.get(name))) {
+      if (f.tags().contains(tag)) {
+        out.add(f.spec());
+      }
+    }
+    out.sort(TagContents.NEWEST_FIRST);
+    return out;
+  }
+
+  /** Reads every record of a package, keeps their facts, and gives their hashes. */
+  private List<String> loadPackage(String name) {
+    Map<String, Optional<Facts>> found = group(reads.packageRecords(name));
+    facts.putAll(found);
+    return List.copyOf(found.keySet());
+  }
+
+  @Override
+  public Iterable<ConcreteSpec> buildsOn(String tag, String os) {
+    if (!position.containsKey(tag)) {
+      return List.of();
+    }
+    return () -> {
+      // Package by package in name order, each newest first, as the in-memory view gives them.
+      List<CatalogReads.Build> builds = new ArrayList<>(reads.builds(tag, os));
+      builds.sort(Comparator.comparing(CatalogReads.Build::name, PyStrings.ORDER)
+          .thenComparing((CatalogReads.Build b) -> Version.parse(b.version()), Comparator.reverseOrder())
+          .thenComparing(CatalogReads.Build::hash));
+      return new Iterator<>() {
+        private int next;
+        private final java.util.ArrayDeque<ConcreteSpec> ready = new java.util.ArrayDeque<>();
+
+        @Override
+        public boolean hasNext() {
+          while (ready.isEmpty() && next < builds.size()) {
+            List<String> chunk = builds.subList(next, Math.min(builds.size(), next + CHUNK)).stream().map(CatalogReads.Build::hash).toList();
+            next += chunk.size();
+            facts(chunk).forEach(f -> ready.add(f.spec()));
+          }
+          return !ready.isEmpty();
+        }
+
+        @Override
+        public ConcreteSpec next() {
+          if (!hasNext()) {
+            throw new NoSuchElementException();
+          }
+          return ready.poll();
+        }
+      };
+    };
+  }
+
+  @Override
+  public Optional<ConcreteSpec> spec(String hash) {
+    return facts.get(hash).map(Facts::spec);
+  }
+
+  @Override
+  public List<ConcreteSpec> byHashPrefix(String prefix, int limit) {
+    return facts(reads.hashesWithPrefix(prefix, limit)).stream().map(Facts::spec).toList();
+  }
+
+  @Override
+  public Union union(List<String> tagNames, Collection<String> only) {
+    Union u = new Union();
+    for (String t : tagNames) {
+      reads.tag(t, only).ifPresent(tag -> u.add(tag.union()));
+    }
+    return u;
+  }
+
+  @Override
+  public Membership membership(String hash) {
+    return facts.get(hash).map(Facts::all).orElse(null);
+  }
+
+  @Override
+  public List<String> tagsOf(String hash) {
+    return facts.get(hash).map(Facts::tags).orElse(List.of());
+  }
+
+  @Override
+  public Map<String, List<String>> stacksOf(String hash) {
+    return facts.get(hash).map(Facts::stacks).orElse(Map.of());
+  }
+
+  @Override
+  public String compilerOf(ConcreteSpec s) {
+    String known = facts.get(s.hash()).map(Facts::compilers).orElse(null);
+    return known != null ? known : SpecFormat.compilers(s, this::lookup);
+  }
+
+  @Override
+  public SnapshotDiff diff(String from, String to, String onlyPackage) {
+    List<String> only = onlyPackage == null ? null : List.of(onlyPackage);
+    return SnapshotDiff.compute(reads.tag(from, only).orElseThrow(), reads.tag(to, only).orElseThrow(), onlyPackage);
+  }
+
+  /** The facts of these hashes, in this order, from the cache or (the ones it lacks) read in bulk. */
+  private List<Facts> facts(List<String> hashes) {
+    Map<String, Optional<Facts>> present = facts.getAllPresent(hashes);
+    List<String> missing = hashes.stream().filter(h -> !present.containsKey(h)).toList();
+    Map<String, Optional<Facts>> loaded = missing.isEmpty() ? Map.of() : load(missing);
+    facts.putAll(loaded);
+    List<Facts> out = new ArrayList<>(hashes.size());
+    for (String h : hashes) {
+      Optional<Facts> f = present.containsKey(h) ? present.get(h) : loaded.getOrDefault(h, Optional.empty());
+      f.ifPresent(out::add);
+    }
+    return out;
+  }
+
+  private Map<String, Optional<Facts>> load(List<String> hashes) {
+    Map<String, Optional<Facts>> out = new HashMap<>(group(reads.records(hashes)));
+    hashes.forEach(h -> out.putIfAbsent(h, Optional.empty()));
+    return out;
+  }
+
+  /** Groups records by hash into what the pages ask of a hash, as the in-memory view computes it. */
+  private Map<String, Optional<Facts>> group(List<CatalogReads.Held> rows) {
+    Map<String, List<CatalogReads.Held>> byHash = new LinkedHashMap<>();
+    for (CatalogReads.Held h : rows) {
+      if (position.containsKey(h.tag())) { // a tag published after this view was made waits for the next
+        byHash.computeIfAbsent(h.spec().hash(), k -> new ArrayList<>()).add(h);
+      }
+    }
+    Map<String, Optional<Facts>> out = new LinkedHashMap<>();
+    byHash.forEach((hash, held) -> {
+      Map<String, Membership> perTag = new HashMap<>();
+      Map<String, TreeSet<String>> labels = new HashMap<>();
+      Membership all = null;
+      for (CatalogReads.Held h : held) {
+        perTag.merge(h.tag(), h.membership(), Membership::union);
+        labels.computeIfAbsent(h.tag(), k -> new TreeSet<>(PyStrings.ORDER)).add(h.stack());
+        all = all == null ? h.membership() : all.union(h.membership());
+      }
+      List<String> in = perTag.entrySet().stream().filter(e -> e.getValue().inBuildcache()).map(Map.Entry::getKey)
+          .sorted(Comparator.comparing(position::get)).toList();
+      Map<String, List<String>> stacks = new LinkedHashMap<>();
+      in.forEach(t -> stacks.put(t, List.copyOf(labels.get(t))));
+      out.put(hash, Optional.of(new Facts(held.get(0).spec(), held.get(0).compilers(), in, stacks, all)));
+    });
+    return out;
+  }
+}
