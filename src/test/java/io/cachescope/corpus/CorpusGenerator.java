@@ -41,7 +41,12 @@ public final class CorpusGenerator {
     /** One develop snapshot: about 8,000 specs of 1,200 packages in 25 stacks. */
     SNAPSHOT,
     /** The mutable develop index: about 400,000 records. */
-    DEVELOP
+    DEVELOP,
+    /**
+     * The public cache's shape: 85 releases and weekly snapshots like {@link #SNAPSHOT} (each its
+     * own variation, so their hashes differ) and the develop tag: about 2 M records, 1 M specs.
+     */
+    PUBLIC
   }
 
   public enum Layout {
@@ -410,6 +415,13 @@ public final class CorpusGenerator {
       case SNAPSHOT:
         writeTag(out, "develop-2025-03-30", StackProfile.DEVELOP_2025, 5, 22, 1, counts, packages, sources, false);
         break;
+      case PUBLIC:
+        List<String> tags = publicTags();
+        for (int i = 0; i < tags.size(); i++) {
+          writeTag(out, tags.get(i), StackProfile.DEVELOP_2025, 5, 22, i + 1, counts, packages, sources, false);
+        }
+        writeDevelop(out, counts, packages, sources);
+        break;
       default:
         writeDevelop(out, counts, packages, sources);
     }
@@ -424,6 +436,17 @@ public final class CorpusGenerator {
     });
     JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), json);
     return new Summary(file, counts, packages.size());
+  }
+
+  /** 13 releases and 72 weekly snapshots, newest first, as the public cache names its tags. */
+  static List<String> publicTags() {
+    List<String> tags = new ArrayList<>(List.of("v1.1.0", "v1.0.2", "v1.0.1", "v1.0.0", "v0.23.1", "v0.23.0", "v0.22.5",
+        "v0.22.2", "v0.22.1", "v0.22.0", "v0.21.2", "v0.21.1", "v0.21.0"));
+    java.time.LocalDate week = java.time.LocalDate.of(2025, 8, 31);
+    for (int i = 0; i < 72; i++) {
+      tags.add("develop-" + week.minusWeeks(i));
+    }
+    return tags;
   }
 
   private List<StackProfile> pick(String... labels) {
@@ -884,7 +907,7 @@ public final class CorpusGenerator {
     }
   }
 
-  /** {@code --out DIR --size small|snapshot|develop --seed N --layout v2|v3|mixed [--spec-files]} */
+  /** {@code --out DIR --size small|snapshot|develop|public --seed N --layout v2|v3|mixed [--spec-files]} */
   public static void main(String[] args) {
     Builder b = builder();
     Path out = null;
