@@ -36,3 +36,6 @@ CREATE TABLE catalog_counts (
   name TEXT PRIMARY KEY,
   value BIGINT NOT NULL
 );
+
+-- Nothing reads dependencies by the dependency's hash; the index only slowed every ingest.
+DROP INDEX dependencies_dep_hash;

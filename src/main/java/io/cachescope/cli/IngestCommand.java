@@ -41,7 +41,7 @@ public final class IngestCommand implements Callable<Integer> {
     String target = source.db != null ? source.db : DEFAULT_DB;
     Sources sources = source.resolve().only(source.tags);
     try (CatalogStore store = CatalogStore.open(target)) {
-      Ingest.Report r = Ingest.run(sources, store, source.reader(err, false), err::println);
+      Ingest.Report r = Ingest.run(sources, store, source.reader(err, false), IngestProgress.forStream(err));
       if (source.tags.isEmpty()) {
         // Tags the sources dropped stay published unless asked: say which, either way.
         java.util.List<String> named = sources.tags().stream().map(Sources.TagSource::name).toList();

@@ -53,8 +53,25 @@ public record SnapshotDiff(String from, String to, List<SnapshotDiff.PackageChan
 
   /** Compares the in-cache specs of two tags, optionally of one package only. */
   public static SnapshotDiff compute(Tag a, Tag b, String onlyPackage) {
-    Side before = Side.of(a, onlyPackage);
-    Side after = Side.of(b, onlyPackage);
+    return compute(a.name(), Side.of(a, onlyPackage), b.name(), Side.of(b, onlyPackage));
+  }
+
+  /**
+   * What a diff reads of one tag: its in-cache specs by package (then by hash, in the tag's
+   * order), the sorted labels of the stacks holding a hash, and a spec's compilers.
+   */
+  public interface Contents {
+    Map<String, Map<String, ConcreteSpec>> byName();
+
+    List<String> stacksOf(String hash);
+
+    String compilers(ConcreteSpec s);
+  }
+
+  /** Compares two tags given by their contents (a catalog database gives one package's cheaply). */
+  public static SnapshotDiff compute(String from, Contents a, String to, Contents b) {
+    Side before = Side.of(a);
+    Side after = Side.of(b);
     TreeSet<String> names = new TreeSet<>(before.byName.keySet());
     names.addAll(after.byName.keySet());
     List<PackageChange> changes = new ArrayList<>();
@@ -64,7 +81,7 @@ public record SnapshotDiff(String from, String to, List<SnapshotDiff.PackageChan
         changes.add(c);
       }
     }
-    return new SnapshotDiff(a.name(), b.name(), changes);
+    return new SnapshotDiff(from, to, changes);
   }
 
   public int specsAdded() {
@@ -78,12 +95,15 @@ public record SnapshotDiff(String from, String to, List<SnapshotDiff.PackageChan
   private static PackageChange compare(String name, Side before, Side after) {
     Map<String, ConcreteSpec> old = before.byName.getOrDefault(name, Map.of());
     Map<String, ConcreteSpec> neu = after.byName.getOrDefault(name, Map.of());
-    List<ConcreteSpec> gone = old.values().stream().filter(s -> !neu.containsKey(s.hash())).toList();
-    List<ConcreteSpec> came = neu.values().stream().filter(s -> !old.containsKey(s.hash())).toList();
+    // By hash: the same answer however a tag's records are ordered (index order, or a database's).
+    List<ConcreteSpec> gone = old.values().stream().filter(s -> !neu.containsKey(s.hash()))
+        .sorted(java.util.Comparator.comparing(ConcreteSpec::hash)).toList();
+    List<ConcreteSpec> came = neu.values().stream().filter(s -> !old.containsKey(s.hash()))
+        .sorted(java.util.Comparator.comparing(ConcreteSpec::hash)).toList();
     boolean stacksMoved = false;
     for (ConcreteSpec s : neu.values()) {
       if (old.containsKey(s.hash())
-          && !before.tag.stacksOf(s.hash()).equals(after.tag.stacksOf(s.hash()))) {
+          && !before.contents.stacksOf(s.hash()).equals(after.contents.stacksOf(s.hash()))) {
         stacksMoved = true;
       }
     }
@@ -127,7 +147,7 @@ public record SnapshotDiff(String from, String to, List<SnapshotDiff.PackageChan
   private static void count(
       Map<String, StackChange> stacks, List<ConcreteSpec> specs, Side side, boolean added) {
     for (ConcreteSpec s : specs) {
-      for (String label : side.tag.stacksOf(s.hash())) {
+      for (String label : side.contents.stacksOf(s.hash())) {
         StackChange c = stacks.getOrDefault(label, new StackChange(0, 0));
         stacks.put(
             label,
@@ -141,37 +161,57 @@ public record SnapshotDiff(String from, String to, List<SnapshotDiff.PackageChan
         new TreeSet<>(specs.values().stream().map(ConcreteSpec::version).toList()));
   }
 
-  /** One tag's in-cache specs grouped by package, with its records for compiler lookups. */
+  /** One tag's in-cache specs grouped by package, and how a diff names a spec's configuration. */
   private static final class Side {
-    final Tag tag;
-    final Union all;
-    final Map<String, Map<String, ConcreteSpec>> byName = new TreeMap<>();
+    final Contents contents;
+    final Map<String, Map<String, ConcreteSpec>> byName;
 
-    private Side(Tag tag, Union all) {
-      this.tag = tag;
-      this.all = all;
+    private Side(Contents contents) {
+      this.contents = contents;
+      this.byName = contents.byName();
     }
 
-    static Side of(Tag tag, String onlyPackage) {
-      Side side = new Side(tag, tag.union());
-      for (ConcreteSpec s : side.all.all()) {
-        if (side.all.inBuildcache(s.hash()) && (onlyPackage == null || s.name().equals(onlyPackage))) {
-          side.byName.computeIfAbsent(s.name(), k -> new LinkedHashMap<>()).put(s.hash(), s);
+    static Side of(Contents contents) {
+      return new Side(contents);
+    }
+
+    /** A tag's contents from its stacks. */
+    static Contents of(Tag tag, String onlyPackage) {
+      Union all = tag.union();
+      Map<String, Map<String, ConcreteSpec>> byName = new TreeMap<>();
+      for (ConcreteSpec s : all.all()) {
+        if (all.inBuildcache(s.hash()) && (onlyPackage == null || s.name().equals(onlyPackage))) {
+          byName.computeIfAbsent(s.name(), k -> new LinkedHashMap<>()).put(s.hash(), s);
         }
       }
-      return side;
+      return new Contents() {
+        @Override
+        public Map<String, Map<String, ConcreteSpec>> byName() {
+          return byName;
+        }
+
+        @Override
+        public List<String> stacksOf(String hash) {
+          return tag.stacksOf(hash);
+        }
+
+        @Override
+        public String compilers(ConcreteSpec s) {
+          return SpecFormat.compilers(s, all::get);
+        }
+      };
     }
 
     String configuration(ConcreteSpec s) {
       return s.name() + "@" + s.version()
           + SpecFormat.variants(s.variants(), SpecFormat.Style.SPACK_1)
-          + " " + s.architecture() + " " + SpecFormat.compilers(s, all::get);
+          + " " + s.architecture() + " " + contents.compilers(s);
     }
 
     SpecRef ref(ConcreteSpec s) {
       return new SpecRef(
           s.hash(), s.version(), s.platform(), s.os(), s.target(),
-          SpecFormat.compilers(s, all::get), tag.stacksOf(s.hash()));
+          contents.compilers(s), contents.stacksOf(s.hash()));
     }
   }
 }

@@ -36,8 +36,6 @@ final class TagRows {
   private TagRows() {}
 
   static Optional<Tag> read(Connection c, String tag, Collection<String> names) throws SQLException {
-    String only = names == null ? "" : " AND (s.name IN (" + marks(names.size()) + ") OR s.hash IN (SELECT d2.dep_hash "
-        + "FROM dependencies d2 JOIN specs s2 ON s2.hash = d2.hash WHERE s2.name IN (" + marks(names.size()) + ")))";
     Map<String, String[]> generationOf = new LinkedHashMap<>();
     try (PreparedStatement s = c.prepareStatement(
         "SELECT p.stack, g.url, g.sources, g.warnings FROM published p JOIN generations g ON g.id = p.generation "
@@ -52,12 +50,20 @@ final class TagRows {
     if (generationOf.isEmpty()) {
       return Optional.empty();
     }
+    // Some packages: start from their hashes (and their dependencies'), each looked up by index,
+    // rather than from the whole tag (CROSS JOIN keeps SQLite to that order; PostgreSQL plans it).
+    String wanted = names == null ? "" : "WITH wanted(hash) AS (SELECT hash FROM specs WHERE name IN (" + marks(names.size())
+        + ") UNION SELECT d2.dep_hash FROM dependencies d2 JOIN specs s2 ON s2.hash = d2.hash WHERE s2.name IN ("
+        + marks(names.size()) + ")) ";
+    String depsSql = names == null
+        ? "SELECT d.hash, d.dep_name, d.dep_hash, d.deptypes, d.virtuals FROM dependencies d WHERE d.hash IN "
+            + "(SELECT m.hash FROM published p JOIN memberships m ON m.generation = p.generation WHERE p.tag = ?) "
+            + "ORDER BY d.hash, d.position"
+        : wanted + "SELECT d.hash, d.dep_name, d.dep_hash, d.deptypes, d.virtuals FROM wanted w CROSS JOIN dependencies d "
+            + "WHERE d.hash = w.hash ORDER BY d.hash, d.position";
     Map<String, List<Dependency>> deps = new HashMap<>();
-    try (PreparedStatement s = c.prepareStatement(
-        "SELECT d.hash, d.dep_name, d.dep_hash, d.deptypes, d.virtuals FROM dependencies d WHERE d.hash IN "
-            + "(SELECT m.hash FROM published p JOIN memberships m ON m.generation = p.generation JOIN specs s ON s.hash = m.hash "
-            + "WHERE p.tag = ?" + only + ") ORDER BY d.hash, d.position")) {
-      bind(s, tag, names);
+    try (PreparedStatement s = c.prepareStatement(depsSql)) {
+      bind(s, names, names == null ? tag : null);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
           deps.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(dependency(rs, 2));
@@ -71,11 +77,14 @@ final class TagRows {
       byStack.put(stack, new LinkedHashMap<>());
       heldBy.put(stack, new LinkedHashMap<>());
     });
-    try (PreparedStatement s = c.prepareStatement(
-        "SELECT p.stack, " + SPEC_COLUMNS + ", " + MEMBERSHIP_COLUMNS + " FROM published p "
-            + "JOIN memberships m ON m.generation = p.generation JOIN specs s ON s.hash = m.hash WHERE p.tag = ?" + only
-            + " ORDER BY p.position, m.position")) {
-      bind(s, tag, names);
+    String columns = "SELECT p.stack, " + SPEC_COLUMNS + ", " + MEMBERSHIP_COLUMNS;
+    try (PreparedStatement s = c.prepareStatement(names == null
+        ? columns + " FROM published p JOIN memberships m ON m.generation = p.generation JOIN specs s ON s.hash = m.hash "
+            + "WHERE p.tag = ? ORDER BY p.position, m.position"
+        : wanted + columns + " FROM wanted w CROSS JOIN memberships m CROSS JOIN published p CROSS JOIN specs s "
+            + "WHERE m.hash = w.hash AND p.generation = m.generation AND s.hash = m.hash AND p.tag = ? "
+            + "ORDER BY p.position, m.position")) {
+      bind(s, names, tag);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
           String hash = rs.getString(2);
@@ -121,15 +130,18 @@ final class TagRows {
     return String.join(",", java.util.Collections.nCopies(n, "?"));
   }
 
-  private static void bind(PreparedStatement s, String tag, Collection<String> names) throws SQLException {
+  /** Binds the names (twice: the packages and their dependencies), then the tag when given. */
+  private static void bind(PreparedStatement s, Collection<String> names, String tag) throws SQLException {
     int i = 1;
-    s.setString(i++, tag);
     if (names != null) {
       for (int twice = 0; twice < 2; twice++) {
         for (String n : names) {
           s.setString(i++, n);
         }
       }
+    }
+    if (tag != null) {
+      s.setString(i, tag);
     }
   }
 }

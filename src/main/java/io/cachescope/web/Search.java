@@ -52,6 +52,9 @@ public final class Search {
   /** Most specs listed for one query. */
   public static final int MAX_SPECS = 500;
 
+  /** Builds a query without a package name looks at, at most (newest tags first). */
+  public static final int MAX_EXAMINED = 20_000;
+
   private static final Pattern HASH = Pattern.compile("/?[a-z2-7]{1,32}");
   private static final Pattern SPEC_SYNTAX = Pattern.compile(".*[@%+~^=/\\s].*");
 
@@ -208,9 +211,14 @@ public final class Search {
     Microarchitectures archspec = Microarchitectures.builtin();
     Set<String> seen = new LinkedHashSet<>();
     List<SpecHit> found = new ArrayList<>();
+    int examined = 0;
     for (io.cachescope.catalog.TagSummary tag : scope) {
       Iterable<ConcreteSpec> builds = c.name() != null ? view.builds(tag.name(), c.name()) : view.buildsOn(tag.name(), null);
       for (ConcreteSpec s : builds) {
+        if (c.name() == null && ++examined > MAX_EXAMINED) {
+          // Without a package name every build is a candidate: weigh the first ones, say so.
+          return new Result(q, Kind.SPEC, tags, List.of(), found, null, true);
+        }
         if (!seen.contains(s.hash()) && c.matches(s, view::lookup, archspec)
             && (host == null || host.installs(s, archspec))) {
           seen.add(s.hash());

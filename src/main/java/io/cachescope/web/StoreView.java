@@ -227,8 +227,37 @@ public final class StoreView implements CatalogView {
 
   @Override
   public SnapshotDiff diff(String from, String to, String onlyPackage) {
-    List<String> only = onlyPackage == null ? null : List.of(onlyPackage);
-    return SnapshotDiff.compute(reads.tag(from, only).orElseThrow(), reads.tag(to, only).orElseThrow(), onlyPackage);
+    if (onlyPackage != null) {
+      // One package: from its cached records, no read of either tag.
+      return SnapshotDiff.compute(from, contents(from, onlyPackage), to, contents(to, onlyPackage));
+    }
+    return SnapshotDiff.compute(reads.tag(from, null).orElseThrow(), reads.tag(to, null).orElseThrow(), null);
+  }
+
+  private SnapshotDiff.Contents contents(String tag, String name) {
+    Map<String, ConcreteSpec> builds = new LinkedHashMap<>();
+    for (Facts f : facts(packageHashes.get(name))) {
+      if (f.tags().contains(tag)) {
+        builds.put(f.spec().hash(), f.spec());
+      }
+    }
+    Map<String, Map<String, ConcreteSpec>> byName = builds.isEmpty() ? Map.of() : Map.of(name, builds);
+    return new SnapshotDiff.Contents() {
+      @Override
+      public Map<String, Map<String, ConcreteSpec>> byName() {
+        return byName;
+      }
+
+      @Override
+      public List<String> stacksOf(String hash) {
+        return StoreView.this.stacksOf(hash).getOrDefault(tag, List.of());
+      }
+
+      @Override
+      public String compilers(ConcreteSpec s) {
+        return compilerOf(s);
+      }
+    };
   }
 
   /** The facts of these hashes, in this order, from the cache or (the ones it lacks) read in bulk. */
