@@ -115,7 +115,7 @@
         select.appendChild(o);
       });
     };
-    fetch('/api/hosts').then(function (r) { return r.json(); }).then(function (d) {
+    fetch(picker.getAttribute('data-hosts')).then(function (r) { return r.json(); }).then(function (d) {
       data = d;
       var host = parse(localStorage.getItem(KEY)) || {};
       fill('host-platform', d.platforms, host.platform);

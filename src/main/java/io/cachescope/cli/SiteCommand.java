@@ -23,7 +23,7 @@ public final class SiteCommand implements Callable<Integer> {
   String mirrorUrl;
 
   @Option(names = "--spec-pages", negatable = true, defaultValue = "true", fallbackValue = "true",
-      description = "Write a page for every hash (default); --no-spec-pages leaves them out.")
+      description = "Write the details of every spec, for the spec page (default); --no-spec-pages leaves them out.")
   boolean specPages;
 
   private final PrintStream stdout;
@@ -39,8 +39,8 @@ public final class SiteCommand implements Callable<Integer> {
     // From a catalog database through bounded caches (a million specs need not fit in memory).
     CatalogView view = source.db != null ? source.view(err, 50_000)
         : new io.cachescope.web.MemoryView(io.cachescope.render.SiteWriterNames.writable(source.read(err, false), out, err::println));
-    int pages = SiteExport.write(view, mirrorUrl, out, specPages);
-    stdout.println("wrote " + pages + " pages to " + out);
+    SiteExport.Written w = SiteExport.write(view, mirrorUrl, out, specPages);
+    stdout.println("wrote " + w.files() + " files (" + (w.bytes() >> 20) + " MB) to " + out);
     return 0;
   }
 }

@@ -114,6 +114,20 @@ public final class CatalogReads implements AutoCloseable {
         });
   }
 
+  /** A package's summary in every tag that has it (unordered). */
+  public List<PackageSummary> packageSummaries(String name) {
+    return query("SELECT tag, builds, versions, compilers, oss, targets, stacks FROM package_summaries WHERE name = ?",
+        List.of(name), rs -> {
+          List<PackageSummary> out = new ArrayList<>();
+          while (rs.next()) {
+            out.add(new PackageSummary(name, rs.getString(1), rs.getInt(2), SpecRows.strings(rs.getString(3)),
+                SpecRows.strings(rs.getString(4)), SpecRows.strings(rs.getString(5)), SpecRows.strings(rs.getString(6)),
+                SpecRows.strings(rs.getString(7))));
+          }
+          return out;
+        });
+  }
+
   private static final String HELD = "SELECT p.tag, p.stack, " + TagRows.SPEC_COLUMNS + ", " + TagRows.MEMBERSHIP_COLUMNS
       + ", s.compilers FROM specs s JOIN memberships m ON m.hash = s.hash JOIN published p ON p.generation = m.generation ";
 

@@ -58,8 +58,22 @@ public interface CatalogView {
     return Optional.ofNullable(packages(tag).get(name));
   }
 
+  /** A package's summary in each tag that has it, in the order of the sources. */
+  default Map<String, PackageSummary> summaries(String name) {
+    Map<String, PackageSummary> out = new java.util.LinkedHashMap<>();
+    tagsWith(name).forEach(t -> pkg(t, name).ifPresent(p -> out.put(t, p)));
+    return out;
+  }
+
   /** A package's in-cache builds in a tag, newest version first. */
   List<ConcreteSpec> builds(String tag, String name);
+
+  /** A package's in-cache builds in any tag, each once (in no particular order). */
+  default List<ConcreteSpec> buildsAcross(String name) {
+    Map<String, ConcreteSpec> builds = new java.util.LinkedHashMap<>();
+    tagsWith(name).forEach(t -> builds(t, name).forEach(s -> builds.putIfAbsent(s.hash(), s)));
+    return List.copyOf(builds.values());
+  }
 
   /**
    * Every in-cache build of a tag (only those for {@code os} when it is not null), package by

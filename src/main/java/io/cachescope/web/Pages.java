@@ -61,7 +61,13 @@ public final class Pages {
   }
 
   public Optional<String> tag(String name, String root) {
-    return view.tag(name).map(t -> Templates.render("tag.jte", Map.of("tag", t, "packages", view.packages(name).values(), "root", root)));
+    return tag(name, root, false);
+  }
+
+  /** {@code site}: for the static export, whose package pages are one per package. */
+  public Optional<String> tag(String name, String root, boolean site) {
+    return view.tag(name).map(t -> Templates.render("tag.jte", Map.of("tag", t, "packages", view.packages(name).values(),
+        "site", site, "root", root)));
   }
 
   public Optional<String> pkg(String tagName, String name, Map<String, List<String>> filters, int page, String root) {
@@ -141,16 +147,10 @@ public final class Pages {
     } else if (all) {
       chosen.remove("release");
     }
-    // Each build once, from the newest tag that has it.
-    Map<String, ConcreteSpec> builds = new java.util.LinkedHashMap<>();
+    // Each build once, whichever tags have it.
+    List<ConcreteSpec> specs = new ArrayList<>(view.buildsAcross(name));
     java.util.TreeSet<String> versions = new java.util.TreeSet<>(io.cachescope.catalog.Version::compare);
-    for (io.cachescope.catalog.TagSummary t : having) {
-      for (ConcreteSpec s : view.builds(t.name(), name)) {
-        builds.putIfAbsent(s.hash(), s);
-        versions.add(s.version());
-      }
-    }
-    List<ConcreteSpec> specs = new ArrayList<>(builds.values());
+    specs.forEach(s -> versions.add(s.version()));
     List<String> newest = new ArrayList<>(versions.descendingSet());
     specs.sort(java.util.Comparator.comparingInt((ConcreteSpec s) -> newest.indexOf(s.version())).thenComparing(ConcreteSpec::hash));
     Facets.Result facets = Facets.apply(specs, chosen, view, null);
@@ -163,9 +163,7 @@ public final class Pages {
     Map<String, Object> params = new HashMap<>();
     params.put("name", name);
     params.put("having", having);
-    Map<String, io.cachescope.catalog.PackageSummary> summaries = new java.util.LinkedHashMap<>();
-    having.forEach(t -> view.pkg(t.name(), name).ifPresent(s -> summaries.put(t.name(), s)));
-    params.put("summaries", summaries);
+    params.put("summaries", view.summaries(name));
     params.put("facets", facets);
     params.put("filters", all ? withAll(filters) : chosen);
     params.put("linkFilters", chosen);

@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  */
 final class Routes {
 
-  private static final List<String> STATIC = List.of("app.css", "app.js", "favicon.svg");
+  private static final List<String> STATIC = List.of("app.css", "app.js", "site.js", "favicon.svg");
 
   private final Supplier<CatalogView> view;
   private final String mirrorUrl;

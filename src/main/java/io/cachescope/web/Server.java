@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class Server {
 
-  private static final long CACHE_BYTES = 128L << 20;
+  private static final long CACHE_BYTES = 256L << 20;
 
   private final AtomicReference<CatalogView> view;
   private final ResponseCache cache = new ResponseCache(CACHE_BYTES);

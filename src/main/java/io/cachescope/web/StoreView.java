@@ -50,6 +50,7 @@ public final class StoreView implements CatalogView {
   private final String loadedAt = now();
   private final LoadingCache<String, Map<String, PackageSummary>> packages;
   private final LoadingCache<String, List<String>> packageHashes;
+  private final LoadingCache<String, Map<String, PackageSummary>> summaries;
   private final LoadingCache<String, Optional<Facts>> facts;
 
   /**
@@ -76,6 +77,7 @@ public final class StoreView implements CatalogView {
     this.packages = Caffeine.newBuilder().maximumWeight(Math.max(1_000, cachedSpecs / 4))
         .<String, Map<String, PackageSummary>>weigher((tag, map) -> Math.max(1, map.size()))
         .build(this::loadPackages);
+    this.summaries = Caffeine.newBuilder().maximumSize(Math.max(100, cachedSpecs / 10)).build(this::loadSummaries);
     this.facts = Caffeine.newBuilder().maximumSize(cachedSpecs).build(h -> load(List.of(h)).getOrDefault(h, Optional.empty()));
     this.packageHashes = Caffeine.newBuilder().maximumWeight(cachedSpecs)
         .<String, List<String>>weigher((name, hashes) -> Math.max(1, hashes.size()))
@@ -121,6 +123,24 @@ public final class StoreView implements CatalogView {
     return position.containsKey(tag) ? packages.get(tag) : Map.of();
   }
 
+  /** One package's summary in one tag: from the tag's summaries when they are read, else the package's. */
+  @Override
+  public Optional<PackageSummary> pkg(String tag, String name) {
+    Map<String, PackageSummary> all = packages.getIfPresent(tag);
+    return Optional.ofNullable(all != null ? all.get(name) : summaries(name).get(tag));
+  }
+
+  @Override
+  public Map<String, PackageSummary> summaries(String name) {
+    return tagsWith.containsKey(name) ? summaries.get(name) : Map.of();
+  }
+
+  private Map<String, PackageSummary> loadSummaries(String name) {
+    Map<String, PackageSummary> out = new TreeMap<>(Comparator.comparing(position::get));
+    reads.packageSummaries(name).stream().filter(p -> position.containsKey(p.tag())).forEach(p -> out.put(p.tag(), p));
+    return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(out));
+  }
+
   private Map<String, PackageSummary> loadPackages(String tag) {
     Map<String, PackageSummary> out = new TreeMap<>(PyStrings.ORDER);
     reads.packages(tag).forEach(p -> out.put(p.name(), p));
@@ -140,6 +160,14 @@ public final class StoreView implements CatalogView {
     }
     out.sort(TagContents.NEWEST_FIRST);
     return out;
+  }
+
+  @Override
+  public List<ConcreteSpec> buildsAcross(String name) {
+    if (!tagsWith.containsKey(name)) {
+      return List.of();
+    }
+    return facts(packageHashes.get(name)).stream().filter(f -> !f.tags().isEmpty()).map(Facts::spec).toList();
   }
 
   /** Reads every record of a package, keeps their facts, and gives their hashes. */

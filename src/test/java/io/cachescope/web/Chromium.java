@@ -44,4 +44,34 @@ final class Chromium {
     return new Server(new MemoryView(WebFixtures.catalog()), null, 64)
         .lockfiles((bytes, name) -> new io.cachescope.mirror.LockfileReader(new io.cachescope.catalog.Interner()).read(bytes, name));
   }
+
+  /**
+   * A static host for an exported site: files as they are, folders as their {@code index.html},
+   * and (as GitHub Pages and Netlify do) {@code 404.html} with status 404 for anything else.
+   */
+  static com.sun.net.httpserver.HttpServer fileServer(java.nio.file.Path root) throws IOException {
+    var s = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    s.createContext("/", ex -> {
+      java.nio.file.Path file = root.resolve(ex.getRequestURI().getPath().substring(1)).normalize();
+      if (java.nio.file.Files.isDirectory(file)) {
+        file = file.resolve("index.html");
+      }
+      int status = 200;
+      if (!file.startsWith(root) || !java.nio.file.Files.isRegularFile(file)) {
+        file = root.resolve("404.html");
+        status = 404;
+      }
+      String name = file.getFileName().toString();
+      ex.getResponseHeaders().add("Content-Type", name.endsWith(".html") ? "text/html; charset=utf-8"
+          : name.endsWith(".js") ? "text/javascript" : name.endsWith(".css") ? "text/css"
+          : name.endsWith(".svg") ? "image/svg+xml" : name.endsWith(".gz") ? "application/gzip"
+          : name.endsWith(".atom") ? "application/atom+xml" : "application/json");
+      byte[] body = java.nio.file.Files.readAllBytes(file);
+      ex.sendResponseHeaders(status, body.length);
+      ex.getResponseBody().write(body);
+      ex.close();
+    });
+    s.start();
+    return s;
+  }
 }

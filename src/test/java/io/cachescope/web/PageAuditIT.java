@@ -29,12 +29,18 @@ class PageAuditIT {
   static Server server;
   static String base;
   static ChromeDriver driver;
+  static com.sun.net.httpserver.HttpServer files;
+  static String site;
 
   @BeforeAll
   static void start() throws Exception {
     driver = Chromium.start();
     server = Chromium.server();
     base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
+    java.nio.file.Path out = java.nio.file.Files.createTempDirectory("cachescope-site");
+    SiteExport.write(new MemoryView(WebFixtures.catalog()), "https://binaries.spack.io/develop", out.resolve("site"));
+    files = Chromium.fileServer(out.resolve("site").toAbsolutePath());
+    site = "http://127.0.0.1:" + files.getAddress().getPort() + "/";
   }
 
   @AfterAll
@@ -45,6 +51,21 @@ class PageAuditIT {
     if (server != null) {
       server.stop();
     }
+    if (files != null) {
+      files.stop(0);
+    }
+  }
+
+  /** The static export's page types, served as files. */
+  static List<String> staticPages() {
+    return List.of("", "search/?q=lib", "tag/develop-2025-03-30/", "package/libelf/", "package/libdwarf/?release=all&target=m1",
+        "spec/?h=jr3yipyxyjulcdvckwwwjrrumis7glpa", "host/?arch=test-debian6-m1", "diff/", "coverage/");
+  }
+
+  @ParameterizedTest
+  @MethodSource("staticPages")
+  void staticPagesReadWellAndPassTheAudit(String page) {
+    audit(site, page, null);
   }
 
   static List<String> pages() {
@@ -57,18 +78,27 @@ class PageAuditIT {
   @ParameterizedTest
   @MethodSource("pages")
   void readsWellAndPassesTheAudit(String page) {
+    audit(base, page, "no-such-package");
+  }
+
+  /** {@code expected404}: a page meant to answer 404 (the browser logs that status). */
+  private static void audit(String base, String page, String expected404) {
     for (int width : new int[] {1400, 390}) {
       for (String scheme : new String[] {"light", "dark"}) {
         driver.manage().window().setSize(new Dimension(width, 900));
         driver.executeCdpCommand("Emulation.setEmulatedMedia",
             Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
         driver.get(base + page);
+        // Static pages draw from data they fetch: let them finish first.
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10)).until(d ->
+            !"Loading…".equals(((JavascriptExecutor) d).executeScript(
+                "var s = document.getElementById('spec-status'); return s ? s.textContent : ''")));
         String where = page + " at " + width + " px, " + scheme;
         List<String> console = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
             .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
             .map(LogEntry::getMessage)
             // A 404 page is meant to answer 404; the browser logs that status.
-            .filter(m -> !(page.contains("no-such-package") && m.contains("404")))
+            .filter(m -> !(expected404 != null && page.contains(expected404) && m.contains("404")))
             .toList();
         assertThat(console).as("console of " + where).isEmpty();
         long scroll = (Long) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollWidth");
