@@ -5,12 +5,14 @@ import java.io.PrintStream;
 
 /**
  * How {@code ingest} reports progress: on a terminal, one line redrawn in place (stacks done of
- * all, records per second, time left); otherwise a plain line per stack read, for logs.
+ * all, records per second, time left, bytes downloaded); otherwise a plain line per stack read,
+ * for logs.
  */
 final class IngestProgress implements Ingest.Progress {
   private final PrintStream err;
   private final boolean terminal;
   private final long started = System.nanoTime();
+  private final long bytesAtStart = io.cachescope.mirror.Downloads.total();
   private long records;
   private long lastDrawn;
 
@@ -40,7 +42,9 @@ final class IngestProgress implements Ingest.Progress {
     lastDrawn = now;
     double seconds = Math.max(0.001, (now - started) / 1e9);
     long left = Math.round(seconds / done * (total - done));
-    err.print("\r\u001b[K" + line(done, total, records, seconds, left) + (done == total ? "\n" : ""));
+    long bytes = io.cachescope.mirror.Downloads.total() - bytesAtStart;
+    err.print("\r\u001b[K" + line(done, total, records, seconds, left)
+        + (bytes > 0 ? String.format(java.util.Locale.ROOT, " · %.1f MB downloaded", bytes / 1e6) : "") + (done == total ? "\n" : ""));
     err.flush();
   }
 

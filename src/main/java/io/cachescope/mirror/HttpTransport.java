@@ -174,6 +174,7 @@ public final class HttpTransport implements Transport {
       for (int n; (n = in.read(buf)) >= 0; ) {
         lastByte[0] = System.nanoTime();
         total += n;
+        Downloads.add(n);
         if (total > options.maxDownloadBytes()) {
           throw new SourceException(uri.toString(), "", "larger than " + (options.maxDownloadBytes() >> 20)
               + " MiB; not downloaded (--max-index-size raises the limit)");

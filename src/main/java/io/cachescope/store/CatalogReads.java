@@ -207,6 +207,20 @@ public final class CatalogReads implements AutoCloseable {
         });
   }
 
+  /** A tag's in-cache builds counted by package and platform-OS-target (one grouped query). */
+  public Map<String, Map<String, Integer>> archCounts(String tag) {
+    return query("SELECT b.name, b.platform, b.os, b.target, COUNT(*) FROM (SELECT DISTINCT s.hash, s.name, s.platform, s.os, s.target "
+        + "FROM published p JOIN memberships m ON m.generation = p.generation JOIN specs s ON s.hash = m.hash "
+        + "WHERE p.tag = ? AND m.in_buildcache = 1) b GROUP BY b.name, b.platform, b.os, b.target", List.of(tag), rs -> {
+          Map<String, Map<String, Integer>> out = new HashMap<>();
+          while (rs.next()) {
+            out.computeIfAbsent(rs.getString(1), k -> new java.util.TreeMap<>())
+                .put(rs.getString(2) + "-" + rs.getString(3) + "-" + rs.getString(4), rs.getInt(5));
+          }
+          return out;
+        });
+  }
+
   /** A published tag (only these packages and their direct dependencies, when not null). */
   public Optional<Tag> tag(String tag, Collection<String> names) {
     try (Connection c = pool.getConnection()) {

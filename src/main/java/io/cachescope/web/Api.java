@@ -182,8 +182,13 @@ public final class Api {
   }
 
   public Optional<Map<String, Object>> spec(String hash) {
+    return spec(hash, true);
+  }
+
+  /** {@code tree} false: what the page says without walking the dependency tree. */
+  Optional<Map<String, Object>> spec(String hash, boolean tree) {
     return view.spec(hash).map(s -> {
-      SpecPage page = SpecPage.of(s, view);
+      SpecPage page = SpecPage.of(s, view, tree);
       Map<String, Object> m = spec(s, null);
       m.put("spec", page.specString());
       m.put("tags", page.tags());

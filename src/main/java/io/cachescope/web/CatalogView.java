@@ -81,6 +81,18 @@ public interface CatalogView {
    */
   Iterable<ConcreteSpec> buildsOn(String tag, String os);
 
+  /** A tag's in-cache builds counted by package (name order) and {@code platform-os-target}. */
+  default Map<String, Map<String, Integer>> archCounts(String tag) {
+    Map<String, Map<String, Integer>> out = new java.util.TreeMap<>(io.cachescope.catalog.PyStrings.ORDER);
+    for (ConcreteSpec s : buildsOn(tag, null)) {
+      out.computeIfAbsent(s.name(), k -> new java.util.TreeMap<>()).merge(s.platform() + "-" + s.os() + "-" + s.target(), 1, Integer::sum);
+    }
+    return out;
+  }
+
+  /** Reads these hashes' records ahead, in bulk, when a caller is about to ask for each. */
+  default void prefetch(Collection<String> hashes) {}
+
   /** A record by hash (dependency-only records too). */
   Optional<ConcreteSpec> spec(String hash);
 

@@ -30,6 +30,12 @@ public final class SiteExport {
   /** What was written: files and bytes. */
   public record Written(int files, long bytes) {}
 
+  /**
+   * A tag's feed compares it whole with the tag before; past this many specs (the develop
+   * index) that is left to the server, which compares on request.
+   */
+  static final int MAX_TAG_FEED_SPECS = 50_000;
+
   /** Shards of spec details: one per first hash letter, or per first two past this many specs. */
   static final int TWO_LETTER_SHARDS_FROM = 50_000;
 
@@ -101,7 +107,9 @@ public final class SiteExport {
     for (TagSummary tag : view.tags()) {
       String dir = "tag/" + safe(tag.name()) + "/";
       w.text(dir + "index.html", pages.tag(tag.name(), "../../", true).orElseThrow());
-      w.text(dir + "feed.atom", Feeds.tag(view, tag.name(), "../../").orElseThrow());
+      if (tag.specs() <= MAX_TAG_FEED_SPECS) {
+        w.text(dir + "feed.atom", Feeds.tag(view, tag.name(), "../../").orElseThrow());
+      }
       w.bytes("api/tags/" + safe(tag.name()) + "/packages.json", Api.bytes(api.packages(tag.name()).orElseThrow()));
       w.gzip("data/tags/" + safe(tag.name()) + ".json.gz", hostIndex(view, tag));
     }
@@ -128,12 +136,7 @@ public final class SiteExport {
 
   /** A tag's packages with, per (platform, OS, target), how many builds: the host page's data. */
   private static Map<String, Object> hostIndex(CatalogView view, TagSummary tag) {
-    Map<String, Map<String, Integer>> byPackage = new TreeMap<>(io.cachescope.catalog.PyStrings.ORDER);
-    for (ConcreteSpec s : view.buildsOn(tag.name(), null)) {
-      byPackage.computeIfAbsent(s.name(), k -> new TreeMap<>())
-          .merge(s.platform() + "-" + s.os() + "-" + s.target(), 1, Integer::sum);
-    }
-    return Map.of("tag", tag.name(), "packages", byPackage);
+    return Map.of("tag", tag.name(), "packages", view.archCounts(tag.name()));
   }
 
   /**
@@ -193,8 +196,11 @@ public final class SiteExport {
     Api api = new Api(view);
     for (String prefix : prefixes) {
       Map<String, Object> shard = new TreeMap<>();
-      for (ConcreteSpec s : view.byHashPrefix(prefix, Integer.MAX_VALUE)) {
-        Map<String, Object> m = api.spec(s.hash()).orElseThrow();
+      List<ConcreteSpec> specs = view.byHashPrefix(prefix, Integer.MAX_VALUE);
+      // Their direct dependencies in bulk: the page says which are in the cache.
+      view.prefetch(specs.stream().flatMap(s -> s.dependencies().stream()).map(io.cachescope.catalog.Dependency::hash).toList());
+      for (ConcreteSpec s : specs) {
+        Map<String, Object> m = api.spec(s.hash(), false).orElseThrow();
         String from = view.tagsOf(s.hash()).stream().findFirst().orElse(null);
         if (from != null) {
           m.put("install", pages.install(view.tag(from).orElseThrow(), "/" + s.hash()).steps().stream()

@@ -26,6 +26,11 @@ public record SpecPage(
       boolean inCache, boolean external, String deptypes, boolean repeat, boolean buildOnly) {}
 
   static SpecPage of(ConcreteSpec s, CatalogView view) {
+    return of(s, view, true);
+  }
+
+  /** {@code tree} false: without the dependency tree (the static export lists direct dependencies). */
+  static SpecPage of(ConcreteSpec s, CatalogView view, boolean withTree) {
     List<String> tags = view.tagsOf(s.hash());
     List<String> dates = new ArrayList<>();
     for (String t : tags) {
@@ -39,7 +44,9 @@ public record SpecPage(
         + " platform=" + s.platform() + " os=" + s.os() + " target=" + s.target()
         + (compilers.equals("no compilers") ? "" : " " + compilers);
     List<TreeLine> tree = new ArrayList<>();
-    walk(s, 0, false, view, tree, new HashSet<>());
+    if (withTree) {
+      walk(s, 0, false, view, tree, new HashSet<>());
+    }
     java.util.Map<String, List<String>> stacks = new java.util.LinkedHashMap<>();
     view.stacksOf(s.hash()).forEach((tag, labels) ->
         stacks.put(tag, labels.stream().filter(l -> !l.equals(io.cachescope.catalog.Stack.UNION_LABEL)).toList()));

@@ -49,9 +49,9 @@ public final class StoreView implements CatalogView {
   private final long specCount;
   private final String loadedAt = now();
   private final LoadingCache<String, Map<String, PackageSummary>> packages;
-  private final LoadingCache<String, List<String>> packageHashes;
+  private final LruCache<String, List<String>> packageHashes;
   private final LoadingCache<String, Map<String, PackageSummary>> summaries;
-  private final LoadingCache<String, Optional<Facts>> facts;
+  private final LruCache<String, Optional<Facts>> facts;
 
   /**
    * Reads the tag summaries and package names of the catalog's current state. {@code
@@ -78,10 +78,8 @@ public final class StoreView implements CatalogView {
         .<String, Map<String, PackageSummary>>weigher((tag, map) -> Math.max(1, map.size()))
         .build(this::loadPackages);
     this.summaries = Caffeine.newBuilder().maximumSize(Math.max(100, cachedSpecs / 10)).build(this::loadSummaries);
-    this.facts = Caffeine.newBuilder().maximumSize(cachedSpecs).build(h -> load(List.of(h)).getOrDefault(h, Optional.empty()));
-    this.packageHashes = Caffeine.newBuilder().maximumWeight(cachedSpecs)
-        .<String, List<String>>weigher((name, hashes) -> Math.max(1, hashes.size()))
-        .build(this::loadPackage);
+    this.facts = new LruCache<>(cachedSpecs, f -> 1);
+    this.packageHashes = new LruCache<>(cachedSpecs, hashes -> Math.max(1, hashes.size()));
   }
 
   /** The catalog state this view shows: the generation counter when it was made. */
@@ -153,7 +151,7 @@ public final class StoreView implements CatalogView {
       return List.of();
     }
     List<ConcreteSpec> out = new ArrayList<>();
-    for (Facts f : facts(packageHashes.get(name))) {
+    for (Facts f : facts(hashesOf(name))) {
       if (f.tags().contains(tag)) {
         out.add(f.spec());
       }
@@ -167,14 +165,19 @@ public final class StoreView implements CatalogView {
     if (!tagsWith.containsKey(name)) {
       return List.of();
     }
-    return facts(packageHashes.get(name)).stream().filter(f -> !f.tags().isEmpty()).map(Facts::spec).toList();
+    return facts(hashesOf(name)).stream().filter(f -> !f.tags().isEmpty()).map(Facts::spec).toList();
   }
 
-  /** Reads every record of a package, keeps their facts, and gives their hashes. */
-  private List<String> loadPackage(String name) {
-    Map<String, Optional<Facts>> found = group(reads.packageRecords(name));
-    facts.putAll(found);
-    return List.copyOf(found.keySet());
+  /** The hashes of a package's records; read with their facts, which are kept, when not known. */
+  private List<String> hashesOf(String name) {
+    List<String> known = packageHashes.get(name);
+    if (known == null) {
+      Map<String, Optional<Facts>> found = group(reads.packageRecords(name));
+      facts.putAll(found);
+      known = List.copyOf(found.keySet());
+      packageHashes.put(name, known);
+    }
+    return known;
   }
 
   @Override
@@ -214,8 +217,31 @@ public final class StoreView implements CatalogView {
   }
 
   @Override
+  public Map<String, Map<String, Integer>> archCounts(String tag) {
+    Map<String, Map<String, Integer>> out = new TreeMap<>(PyStrings.ORDER);
+    if (position.containsKey(tag)) {
+      out.putAll(reads.archCounts(tag));
+    }
+    return out;
+  }
+
+  @Override
   public Optional<ConcreteSpec> spec(String hash) {
-    return facts.get(hash).map(Facts::spec);
+    return fact(hash).map(Facts::spec);
+  }
+
+  @Override
+  public void prefetch(Collection<String> hashes) {
+    facts(List.copyOf(new java.util.LinkedHashSet<>(hashes)));
+  }
+
+  private Optional<Facts> fact(String hash) {
+    Optional<Facts> f = facts.get(hash);
+    if (f == null) {
+      f = load(List.of(hash)).getOrDefault(hash, Optional.empty());
+      facts.put(hash, f);
+    }
+    return f;
   }
 
   @Override
@@ -234,22 +260,22 @@ public final class StoreView implements CatalogView {
 
   @Override
   public Membership membership(String hash) {
-    return facts.get(hash).map(Facts::all).orElse(null);
+    return fact(hash).map(Facts::all).orElse(null);
   }
 
   @Override
   public List<String> tagsOf(String hash) {
-    return facts.get(hash).map(Facts::tags).orElse(List.of());
+    return fact(hash).map(Facts::tags).orElse(List.of());
   }
 
   @Override
   public Map<String, List<String>> stacksOf(String hash) {
-    return facts.get(hash).map(Facts::stacks).orElse(Map.of());
+    return fact(hash).map(Facts::stacks).orElse(Map.of());
   }
 
   @Override
   public String compilerOf(ConcreteSpec s) {
-    String known = facts.get(s.hash()).map(Facts::compilers).orElse(null);
+    String known = fact(s.hash()).map(Facts::compilers).orElse(null);
     return known != null ? known : SpecFormat.compilers(s, this::lookup);
   }
 
@@ -264,7 +290,7 @@ public final class StoreView implements CatalogView {
 
   private SnapshotDiff.Contents contents(String tag, String name) {
     Map<String, ConcreteSpec> builds = new LinkedHashMap<>();
-    for (Facts f : facts(packageHashes.get(name))) {
+    for (Facts f : facts(hashesOf(name))) {
       if (f.tags().contains(tag)) {
         builds.put(f.spec().hash(), f.spec());
       }
@@ -290,7 +316,13 @@ public final class StoreView implements CatalogView {
 
   /** The facts of these hashes, in this order, from the cache or (the ones it lacks) read in bulk. */
   private List<Facts> facts(List<String> hashes) {
-    Map<String, Optional<Facts>> present = facts.getAllPresent(hashes);
+    Map<String, Optional<Facts>> present = new HashMap<>();
+    for (String h : hashes) {
+      Optional<Facts> f = facts.get(h);
+      if (f != null) {
+        present.put(h, f);
+      }
+    }
     List<String> missing = hashes.stream().filter(h -> !present.containsKey(h)).toList();
     Map<String, Optional<Facts>> loaded = missing.isEmpty() ? Map.of() : load(missing);
     facts.putAll(loaded);
