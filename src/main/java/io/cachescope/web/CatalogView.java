@@ -139,12 +139,13 @@ public interface CatalogView {
   }
 
   /**
-   * The tag "get started" names: the newest release in cache.spack.io's order, else the first
-   * tag in that order (develop, or the newest snapshot).
+   * The tag "get started" names: the newest release by Spack's version order (v1.1.0 after
+   * v0.23.1, which cache.spack.io's digit-joining order gets wrong), else the newest tag
+   * (develop, or the newest snapshot).
    */
   default Optional<TagSummary> newestRelease() {
     List<TagSummary> ordered = new ArrayList<>(tags());
-    ordered.sort(Comparator.comparing(TagSummary::name, io.cachescope.render.TagOrder.UPSTREAM));
+    ordered.sort(Comparator.comparing(TagSummary::name, Search.NEWEST_FIRST));
     return ordered.stream().filter(t -> t.name().matches("v?[0-9][0-9.]*") && t.packages() > 0).findFirst()
         .or(() -> ordered.stream().filter(t -> t.packages() > 0).findFirst());
   }

@@ -23,6 +23,16 @@ class SearchTest {
   }
 
   @Test
+  void getStartedNamesTheNewestReleaseBySpacksVersionOrder() {
+    // cache.spack.io joins a release's digits (0.23.1 -> 231 > 1.1.0 -> 110); Spack's order does not.
+    CatalogView view = new MemoryView(new Catalog(List.of(
+        new Tag("v1.1.0", List.of(Specs.stack("root", NEW_ZLIB))),
+        new Tag("v0.23.1", List.of(Specs.stack("root", OLD_ZLIB))),
+        new Tag("develop-2025-08-31", List.of(Specs.stack("root", NEW_ONLY))))));
+    assertThat(view.newestRelease()).map(io.cachescope.catalog.TagSummary::name).contains("v1.1.0");
+  }
+
+  @Test
   void aNameIsFoundInEveryTagNewestFirst() {
     Search.Result r = run("zlib");
     assertThat(r.kind()).isEqualTo(Search.Kind.NAME);
