@@ -102,30 +102,25 @@ public final class CatalogReads implements AutoCloseable {
 
   /** The package summaries of a tag (unordered). */
   public List<PackageSummary> packages(String tag) {
-    return query("SELECT name, builds, versions, compilers, oss, targets, stacks FROM package_summaries WHERE tag = ?",
-        List.of(tag), rs -> {
-          List<PackageSummary> out = new ArrayList<>();
-          while (rs.next()) {
-            out.add(new PackageSummary(rs.getString(1), tag, rs.getInt(2), SpecRows.strings(rs.getString(3)),
-                SpecRows.strings(rs.getString(4)), SpecRows.strings(rs.getString(5)), SpecRows.strings(rs.getString(6)),
-                SpecRows.strings(rs.getString(7))));
-          }
-          return out;
-        });
+    return query(SUMMARY + "WHERE tag = ?", List.of(tag), CatalogReads::summaries);
   }
 
   /** A package's summary in every tag that has it (unordered). */
   public List<PackageSummary> packageSummaries(String name) {
-    return query("SELECT tag, builds, versions, compilers, oss, targets, stacks FROM package_summaries WHERE name = ?",
-        List.of(name), rs -> {
-          List<PackageSummary> out = new ArrayList<>();
-          while (rs.next()) {
-            out.add(new PackageSummary(name, rs.getString(1), rs.getInt(2), SpecRows.strings(rs.getString(3)),
-                SpecRows.strings(rs.getString(4)), SpecRows.strings(rs.getString(5)), SpecRows.strings(rs.getString(6)),
-                SpecRows.strings(rs.getString(7))));
-          }
-          return out;
-        });
+    return query(SUMMARY + "WHERE name = ?", List.of(name), CatalogReads::summaries);
+  }
+
+  private static final String SUMMARY =
+      "SELECT name, tag, builds, versions, compilers, oss, targets, stacks FROM package_summaries ";
+
+  private static List<PackageSummary> summaries(ResultSet rs) throws SQLException {
+    List<PackageSummary> out = new ArrayList<>();
+    while (rs.next()) {
+      out.add(new PackageSummary(rs.getString(1), rs.getString(2), rs.getInt(3), SpecRows.strings(rs.getString(4)),
+          SpecRows.strings(rs.getString(5)), SpecRows.strings(rs.getString(6)), SpecRows.strings(rs.getString(7)),
+          SpecRows.strings(rs.getString(8))));
+    }
+    return out;
   }
 
   private static final String HELD = "SELECT p.tag, p.stack, " + TagRows.SPEC_COLUMNS + ", " + TagRows.MEMBERSHIP_COLUMNS

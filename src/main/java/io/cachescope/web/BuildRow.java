@@ -8,10 +8,9 @@ import java.util.List;
  *
  * @param versionRank the version's place in Spack's order among the package's versions (for sorting)
  * @param releases the tags that hold it (shown on the page across releases; empty otherwise)
- * @param facets the spec's facet values as JSON, for in-browser filtering of the static export
  */
 public record BuildRow(ConcreteSpec spec, int versionRank, String compiler, List<String> variants, List<String> stacks,
-    List<String> releases, String facets, InstallSteps install) {
+    List<String> releases, InstallSteps install) {
 
   public String shortHash() {
     return spec.hash().substring(0, Math.min(7, spec.hash().length()));

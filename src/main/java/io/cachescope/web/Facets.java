@@ -31,15 +31,6 @@ public final class Facets {
 
   private Facets() {}
 
-  /** A spec's values of every facet, as JSON, for the static export's in-browser filtering. */
-  public static String json(ConcreteSpec s, CatalogView view, String tag) {
-    Map<String, List<String>> all = new LinkedHashMap<>();
-    for (String facet : tag == null ? ACROSS : NAMES) {
-      all.put(facet, values(facet, s, view, tag));
-    }
-    return new String(Api.bytes(all), java.nio.charset.StandardCharsets.UTF_8);
-  }
-
   /** How a facet or column is named on the page. */
   public static String label(String facet) {
     return switch (facet) {

@@ -117,7 +117,7 @@ public final class Pages {
     for (ConcreteSpec s : specs) {
       int rank = newestFirstVersions.size() - newestFirstVersions.indexOf(s.version());
       rows.add(new BuildRow(s, rank, view.compilerOf(s), Facets.values("variant", s, view, tag),
-          Facets.values("stack", s, view, tag), tag == null ? releases(s) : List.of(), Facets.json(s, view, tag), installOf.apply(s)));
+          Facets.values("stack", s, view, tag), tag == null ? releases(s) : List.of(), installOf.apply(s)));
     }
     return rows;
   }

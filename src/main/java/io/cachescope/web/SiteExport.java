@@ -130,7 +130,7 @@ public final class SiteExport {
     }
     w.gzip("data/search.json.gz", Map.of("tags", tagNames, "packages", search));
     if (specs) {
-      writeSpecShards(view, pages, w);
+      writeSpecShards(view, pages, api, w);
     }
   }
 
@@ -180,7 +180,7 @@ public final class SiteExport {
   }
 
   /** Spec details by hash prefix, for the spec page to fetch the one shard it needs. */
-  private static void writeSpecShards(CatalogView view, Pages pages, Writer w) throws IOException {
+  private static void writeSpecShards(CatalogView view, Pages pages, Api api, Writer w) throws IOException {
     String letters = "abcdefghijklmnopqrstuvwxyz234567";
     boolean two = view.specCount() >= TWO_LETTER_SHARDS_FROM;
     List<String> prefixes = new ArrayList<>();
@@ -193,7 +193,6 @@ public final class SiteExport {
         prefixes.add("" + a);
       }
     }
-    Api api = new Api(view);
     for (String prefix : prefixes) {
       Map<String, Object> shard = new TreeMap<>();
       List<ConcreteSpec> specs = view.byHashPrefix(prefix, Integer.MAX_VALUE);

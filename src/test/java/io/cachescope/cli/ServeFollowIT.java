@@ -16,9 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,12 +45,7 @@ class ServeFollowIT {
 
   @Test
   void twoServersOnOnePostgresqlShowAnotherProcesssPublish() throws Exception {
-    String url = TestPostgres.url();
-    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-      s.execute("DROP SCHEMA IF EXISTS public CASCADE");
-      s.execute("CREATE SCHEMA public");
-    }
-    followWhileIngesting(url, 2);
+    followWhileIngesting(TestPostgres.emptied(), 2);
   }
 
   private void followWhileIngesting(String db, int servers) throws Exception {

@@ -3,9 +3,6 @@ package io.cachescope.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,12 +11,7 @@ import org.junit.jupiter.api.Test;
 class PostgresStoreIT extends StoreContract {
   @Override
   String freshDatabase() throws Exception {
-    String url = TestPostgres.url();
-    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-      s.execute("DROP SCHEMA IF EXISTS public CASCADE");
-      s.execute("CREATE SCHEMA public");
-    }
-    return url;
+    return TestPostgres.emptied();
   }
 
   /** Two separate processes reading one PostgreSQL catalog print the same listing. */

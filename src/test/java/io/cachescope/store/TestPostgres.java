@@ -46,6 +46,16 @@ public final class TestPostgres {
     return url;
   }
 
+  /** {@link #url()} with its public schema dropped and made again: an empty catalog for one test. */
+  public static String emptied() throws java.sql.SQLException {
+    String u = url();
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(u); java.sql.Statement s = c.createStatement()) {
+      s.execute("DROP SCHEMA IF EXISTS public CASCADE");
+      s.execute("CREATE SCHEMA public");
+    }
+    return u;
+  }
+
   private static String start() throws IOException {
     boolean root = "root".equals(System.getProperty("user.name"));
     Path dir = Files.createTempDirectory("cachescope-pg");
