@@ -27,9 +27,6 @@ final class BuildOrder {
   private static final List<String> FLAG_NAMES =
       List.of("cflags", "cppflags", "cxxflags", "fflags", "ldflags", "ldlibs");
 
-  /** Stands for a missing namespace while numbering them (compared by identity). */
-  private static final String NO_NAMESPACE = new String("(none)");
-
   private final Map<String, ConcreteSpec> records;
   private final Map<String, Version> versions = new IdentityHashMap<>();
   private final Map<ConcreteSpec, ConcreteSpec[]> children = new IdentityHashMap<>();
@@ -81,23 +78,106 @@ final class BuildOrder {
     }
   }
 
-  /** Builds whose root nodes tie, by the rest of their DAGs: node by node, then edge by edge. */
+  /**
+   * Builds whose root nodes tie, by the rest of their DAGs: node by node, then edge by edge.
+   * Each build's walk is taken only as far as a comparison needs; most builds differ within
+   * their direct dependencies.
+   */
   private void sortByDag(List<ConcreteSpec> tied, int[] ids) {
     int m = tied.size();
-    int[][] walks = new int[m][];
+    Walk[] walks = new Walk[m];
     Integer[] order = new Integer[m];
     for (int i = 0; i < m; i++) {
-      walks[i] = dag.ranks(ids[i]);
+      walks[i] = new Walk(ids[i]);
       order[i] = i;
     }
     ConcreteSpec[] builds = tied.toArray(new ConcreteSpec[0]);
-    // A DAG that runs out first sorts first, as Arrays.compare has it.
     java.util.Arrays.sort(order, (a, b) -> {
-      int c = java.util.Arrays.compare(walks[a], walks[b]);
+      int c = walks[a].compareTo(walks[b]);
       return c != 0 ? c : compareEdges(edges(walk(builds[a])), edges(walk(builds[b])));
     });
     for (int i = 0; i < m; i++) {
       tied.set(i, builds[order[i]]);
+    }
+  }
+
+  /** A breadth-first walk of one record's DAG, taken step by step as comparisons ask. */
+  private final class Walk {
+    private int[] queue = new int[16];
+    private int head;
+    private int tail;
+    private int[] seen = new int[32]; // open addressing, record number + 1; 0 is free
+    private int seenCount;
+
+    Walk(int root) {
+      append(root);
+    }
+
+    /** A walk that runs out first sorts first, as {@code Arrays.compare} has it. */
+    int compareTo(Walk o) {
+      for (int i = 0; ; i++) {
+        boolean mine = reach(i);
+        boolean theirs = o.reach(i);
+        if (!mine || !theirs) {
+          return Boolean.compare(mine, theirs);
+        }
+        int c = Integer.compare(dag.rank[queue[i]], dag.rank[o.queue[i]]);
+        if (c != 0) {
+          return c;
+        }
+      }
+    }
+
+    /** Walks until the node at {@code i} is known; false when the DAG has fewer nodes. */
+    private boolean reach(int i) {
+      while (tail <= i && head < tail) {
+        for (int child : dag.kids(queue[head++])) {
+          if (add(child)) {
+            append(child);
+          }
+        }
+      }
+      return i < tail;
+    }
+
+    private void append(int node) {
+      if (tail == queue.length) {
+        queue = java.util.Arrays.copyOf(queue, tail * 2);
+      }
+      queue[tail++] = node;
+      if (tail == 1) {
+        add(node);
+      }
+    }
+
+    private boolean add(int node) {
+      if (2 * (seenCount + 1) > seen.length) {
+        int[] old = seen;
+        seen = new int[old.length * 2];
+        for (int v : old) {
+          if (v != 0) {
+            put(v);
+          }
+        }
+      }
+      if (!put(node + 1)) {
+        return false;
+      }
+      seenCount++;
+      return true;
+    }
+
+    private boolean put(int v) {
+      int mask = seen.length - 1;
+      for (int slot = (v * 0x9E3779B1) >>> 7 & mask; ; slot = (slot + 1) & mask) {
+        if (seen[slot] == v) {
+          return false;
+        }
+        if (seen[slot] == 0) {
+          seen[slot] = v;
+          return true;
+        }
+      }
     }
   }
 
@@ -111,9 +191,6 @@ final class BuildOrder {
     private final Map<String, Integer> idOfHash;
     private final int[] rank;
     private final int[][] kids;
-    private final int[] seen;
-    private int epoch;
-    private int[] queue = new int[256];
 
     Dag() {
       nodes = records.values().toArray(new ConcreteSpec[0]);
@@ -124,97 +201,87 @@ final class BuildOrder {
         ids.put(e.getValue(), next);
         idOfHash.put(e.getKey(), next++);
       }
-      int[] order = byNode();
-      rank = new int[nodes.length];
-      for (int i = 0; i < order.length; i++) {
-        boolean tie = i > 0 && compareNodes(nodes[order[i - 1]], nodes[order[i]]) == 0;
-        rank[order[i]] = tie ? rank[order[i - 1]] : i;
-      }
+      rank = nodeRanks();
       kids = new int[nodes.length][];
-      seen = new int[nodes.length];
     }
 
     /**
-     * The record numbers in {@link #compareNodes} order. Name, namespace and version, the first
-     * keys, are numbered once and packed with the record number into one long, so most of the
-     * work is a primitive sort; only records that share all three are compared in full.
+     * Each record's rank in {@link #compareNodes} order, equal nodes sharing one. Each part of a
+     * node is ranked once over its few distinct values; the records are then sorted by those
+     * ranks, last part first, with a stable counting sort per part: no node is compared whole.
      */
-    private int[] byNode() {
+    private int[] nodeRanks() {
       int n = nodes.length;
-      Map<String, Integer> names = numbered(java.util.Arrays.stream(nodes).map(ConcreteSpec::name), String::compareTo);
-      Map<String, Integer> spaces = numbered(java.util.Arrays.stream(nodes).map(x -> x.namespace() == null ? NO_NAMESPACE : x.namespace()),
-          (x, y) -> compareNullable(x == NO_NAMESPACE ? null : x, y == NO_NAMESPACE ? null : y));
-      Map<String, Integer> vers = numbered(java.util.Arrays.stream(nodes).map(ConcreteSpec::version),
-          (x, y) -> x.equals(y) ? 0 : version(x).compareTo(version(y)));
-      int idBits = bits(n);
-      int nameBits = bits(names.size());
-      int spaceBits = bits(spaces.size());
-      int versionBits = bits(vers.size());
+      int[][] parts = {
+        ranked(ConcreteSpec::name, String::compareTo),
+        ranked(ConcreteSpec::namespace, BuildOrder::compareNullable),
+        ranked(ConcreteSpec::version, (x, y) -> x.equals(y) ? 0 : version(x).compareTo(version(y))),
+        ranked(ConcreteSpec::variants, BuildOrder::compareVariants),
+        ranked(ConcreteSpec::flags, BuildOrder::compareFlags),
+        ranked(ConcreteSpec::platform, BuildOrder::compareNullable),
+        ranked(ConcreteSpec::os, BuildOrder::compareNullable),
+        ranked(ConcreteSpec::target, BuildOrder::compareNullable),
+        ranked(ConcreteSpec::packageHash, BuildOrder::compareNullable),
+      };
       int[] order = new int[n];
-      if (idBits + nameBits + spaceBits + versionBits > 63) {
-        Integer[] boxed = new Integer[n];
-        for (int i = 0; i < n; i++) {
-          boxed[i] = i;
-        }
-        java.util.Arrays.sort(boxed, (x, y) -> compareNodes(nodes[x], nodes[y]));
-        for (int i = 0; i < n; i++) {
-          order[i] = boxed[i];
-        }
-        return order;
-      }
-      long[] keys = new long[n];
       for (int i = 0; i < n; i++) {
-        ConcreteSpec x = nodes[i];
-        long key = names.get(x.name());
-        key = (key << spaceBits) | spaces.get(x.namespace() == null ? NO_NAMESPACE : x.namespace());
-        key = (key << versionBits) | vers.get(x.version());
-        keys[i] = (key << idBits) | i;
+        order[i] = i;
       }
-      java.util.Arrays.sort(keys);
-      long idMask = (1L << idBits) - 1;
-      for (int from = 0; from < n; ) {
-        int to = from + 1;
-        while (to < n && keys[to] >>> idBits == keys[from] >>> idBits) {
-          to++;
+      int[] scratch = new int[n];
+      for (int p = parts.length - 1; p >= 0; p--) {
+        int[] part = parts[p];
+        int[] count = new int[n + 1];
+        for (int r : part) {
+          count[r + 1]++;
         }
-        Integer[] run = new Integer[to - from];
-        for (int i = from; i < to; i++) {
-          run[i - from] = (int) (keys[i] & idMask);
+        for (int r = 0; r < n; r++) {
+          count[r + 1] += count[r];
         }
-        // Equal keys are in record order, so this stable sort keeps the index's order on ties.
-        java.util.Arrays.sort(run, (x, y) -> compareNodes(nodes[x], nodes[y]));
-        for (int i = from; i < to; i++) {
-          order[i] = run[i - from];
+        for (int id : order) {
+          scratch[count[part[id]]++] = id;
         }
-        from = to;
+        int[] swap = order;
+        order = scratch;
+        scratch = swap;
       }
-      return order;
+      int[] ranks = new int[n];
+      for (int i = 0; i < n; i++) {
+        boolean tie = i > 0 && sameParts(parts, order[i - 1], order[i]);
+        ranks[order[i]] = tie ? ranks[order[i - 1]] : i;
+      }
+      return ranks;
     }
 
-    /** The ranks of the DAG nodes of record {@code root}, breadth first. */
-    int[] ranks(int root) {
-      epoch++;
-      int head = 0;
-      int tail = 0;
-      queue[tail++] = root;
-      seen[root] = epoch;
-      while (head < tail) {
-        int node = queue[head++];
-        for (int child : kids(node)) {
-          if (seen[child] != epoch) {
-            seen[child] = epoch;
-            if (tail == queue.length) {
-              queue = java.util.Arrays.copyOf(queue, tail * 2);
-            }
-            queue[tail++] = child;
-          }
+    /** Each record's rank by one part of its node; records whose parts compare equal share it. */
+    private <T> int[] ranked(java.util.function.Function<ConcreteSpec, T> part, Comparator<T> order) {
+      // The readers share equal parts, so identity finds the distinct values cheaply.
+      Map<T, Integer> slot = new IdentityHashMap<>();
+      List<T> distinct = new ArrayList<>();
+      int[] slots = new int[nodes.length];
+      for (int i = 0; i < nodes.length; i++) {
+        T value = part.apply(nodes[i]);
+        Integer s = slot.get(value);
+        if (s == null) {
+          s = distinct.size();
+          slot.put(value, s);
+          distinct.add(value);
         }
+        slots[i] = s;
       }
-      int[] out = new int[tail];
-      for (int i = 0; i < tail; i++) {
-        out[i] = rank[queue[i]];
+      Integer[] sorted = new Integer[distinct.size()];
+      for (int i = 0; i < sorted.length; i++) {
+        sorted[i] = i;
       }
-      return out;
+      java.util.Arrays.sort(sorted, (x, y) -> order.compare(distinct.get(x), distinct.get(y)));
+      int[] rankOfSlot = new int[sorted.length];
+      for (int i = 0; i < sorted.length; i++) {
+        boolean tie = i > 0 && order.compare(distinct.get(sorted[i - 1]), distinct.get(sorted[i])) == 0;
+        rankOfSlot[sorted[i]] = tie ? rankOfSlot[sorted[i - 1]] : i;
+      }
+      for (int i = 0; i < slots.length; i++) {
+        slots[i] = rankOfSlot[slots[i]];
+      }
+      return slots;
     }
 
     private int[] kids(int node) {
@@ -273,26 +340,6 @@ final class BuildOrder {
     return c;
   }
 
-  /** Each distinct value numbered in {@code order}; values that compare equal share a number. */
-  private static Map<String, Integer> numbered(java.util.stream.Stream<String> values, Comparator<String> order) {
-    List<String> distinct = new ArrayList<>(values.collect(java.util.stream.Collectors.toSet()));
-    distinct.sort(order);
-    Map<String, Integer> ids = new HashMap<>(distinct.size() * 2);
-    int id = 0;
-    for (int i = 0; i < distinct.size(); i++) {
-      if (i > 0 && order.compare(distinct.get(i - 1), distinct.get(i)) != 0) {
-        id++;
-      }
-      ids.put(distinct.get(i), id);
-    }
-    return ids;
-  }
-
-  /** Bits to hold the numbers 0 to {@code count - 1} (at least one). */
-  private static int bits(int count) {
-    return Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, count - 1)));
-  }
-
   private Version version(String text) {
     // Versions are shared strings (the readers intern them), so identity finds most of them.
     Version v = versions.get(text);
@@ -301,6 +348,15 @@ final class BuildOrder {
       versions.put(text, v);
     }
     return v;
+  }
+
+  private static boolean sameParts(int[][] parts, int a, int b) {
+    for (int[] part : parts) {
+      if (part[a] != part[b]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int compareVariants(List<Variant> a, List<Variant> b) {

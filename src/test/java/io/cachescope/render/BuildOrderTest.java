@@ -107,6 +107,32 @@ class BuildOrderTest {
   }
 
   @Test
+  void aDifferenceDeepInTheDagDecides() {
+    ConcreteSpec zlib13 = add("z".repeat(31) + "3", "zlib", "1.3", List.of());
+    ConcreteSpec zlib12 = add("z".repeat(31) + "2", "zlib", "1.2", List.of());
+    ConcreteSpec pngNew = add("p".repeat(31) + "3", "libpng", "1.6", List.of(), List.of(link("zlib", zlib13)), "p");
+    ConcreteSpec pngOld = add("p".repeat(31) + "2", "libpng", "1.6", List.of(), List.of(link("zlib", zlib12)), "p");
+    ConcreteSpec appNew = add("a".repeat(32), "app", "1.0", List.of(), List.of(link("libpng", pngNew)), "p");
+    ConcreteSpec appOld = add("b".repeat(32), "app", "1.0", List.of(), List.of(link("libpng", pngOld)), "p");
+    // Root and direct dependency tie; the walk goes on to zlib, where 1.2 < 1.3.
+    assertThat(sorted(appNew, appOld)).containsExactly(appOld.hash(), appNew.hash());
+  }
+
+  @Test
+  void aNodeReachedTwiceIsWalkedOnce() {
+    ConcreteSpec z13 = add("z".repeat(31) + "3", "zlib", "1.3", List.of());
+    ConcreteSpec z12 = add("z".repeat(31) + "2", "zlib", "1.2", List.of());
+    ConcreteSpec a = add("c".repeat(32), "liba", "1", List.of(), List.of(link("zlib", z13)), "p");
+    ConcreteSpec b13 = add("d".repeat(32), "libb", "1", List.of(), List.of(link("zlib", z13)), "p");
+    ConcreteSpec b12 = add("e".repeat(32), "libb", "1", List.of(), List.of(link("zlib", z12)), "p");
+    ConcreteSpec shared = add("a".repeat(32), "app", "1", List.of(), List.of(link("liba", a), link("libb", b13)), "p");
+    ConcreteSpec split = add("b".repeat(32), "app", "1", List.of(), List.of(link("liba", a), link("libb", b12)), "p");
+    // shared walks app, liba, libb, zlib@1.3 and ends; split goes on to zlib@1.2. Were zlib@1.3
+    // walked twice, shared would compare it against zlib@1.2 and sort second.
+    assertThat(sorted(split, shared)).containsExactly(shared.hash(), split.hash());
+  }
+
+  @Test
   void groupsSortByThePythonTextOfTheirKey() {
     ConcreteSpec v3 = add("a".repeat(32), "zlib", "1.3", List.of());
     ConcreteSpec generic = new ConcreteSpec("b".repeat(32), "zlib", "1.3", "builtin", "linux", "ubuntu24.04", "x86_64",
