@@ -18,6 +18,11 @@ public final class Union {
 
   /** Adds what one stack lists; earlier stacks keep their records. */
   public Union add(BuildCacheIndex index) {
+    if (specs.isEmpty()) { // the first stack as it is: one bulk copy of a large index
+      specs.putAll(index.specs());
+      memberships.putAll(index.memberships());
+      return this;
+    }
     for (ConcreteSpec s : index.all()) {
       specs.putIfAbsent(s.hash(), s);
       memberships.merge(s.hash(), index.membership(s.hash()), Membership::union);

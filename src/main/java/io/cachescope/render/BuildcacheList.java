@@ -2,9 +2,12 @@ package io.cachescope.render;
 
 import io.cachescope.catalog.SpecFormat;
 import io.cachescope.catalog.ConcreteSpec;
+import io.cachescope.catalog.Dependency;
 import io.cachescope.catalog.PyStrings;
+import io.cachescope.catalog.Variant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -37,8 +40,14 @@ public final class BuildcacheList {
     Map<String, List<ConcreteSpec>> groups = new TreeMap<>();
     Map<String, String> headers = new HashMap<>();
     Map<String, String> keyOfHeader = new HashMap<>();
+    // Builds share their compilers and (the readers intern them) their variant lists: each is
+    // printed once per listing.
+    Map<Object, String> compilersOf = new HashMap<>();
+    Map<List<Variant>, String> variantsText = new IdentityHashMap<>();
     for (ConcreteSpec s : specs) {
-      String compilers = SpecFormat.compilers(s, records::get);
+      List<Dependency> deps = s.compilerDependencies();
+      String compilers = compilersOf.computeIfAbsent(
+          deps.isEmpty() ? s.legacyCompiler() : deps, k -> SpecFormat.compilers(s, records::get));
       String header = s.architecture() + " / " + compilers;
       String key = keyOfHeader.computeIfAbsent(header, h -> groupKey(s, compilers));
       groups.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
@@ -58,7 +67,7 @@ public final class BuildcacheList {
       order.sort(members);
       List<String> lines = new ArrayList<>(members.size());
       for (ConcreteSpec s : members) {
-        lines.add(item(s, options));
+        lines.add(item(s, options, variantsText));
       }
       Colify.write(lines, tty, consoleWidth, out);
     }
@@ -83,7 +92,7 @@ public final class BuildcacheList {
     return prefix + label + " " + "-".repeat(Math.max(0, fill));
   }
 
-  static String item(ConcreteSpec s, Options options) {
+  static String item(ConcreteSpec s, Options options, Map<List<Variant>, String> variantsText) {
     StringBuilder b = new StringBuilder();
     if (options.veryLongHash()) {
       b.append(s.hash()).append(' ');
@@ -98,7 +107,7 @@ public final class BuildcacheList {
       b.append('@').append(s.version());
     }
     if (options.variants()) {
-      b.append(SpecFormat.variants(s.variants(), SpecFormat.Style.SPACK_1));
+      b.append(variantsText.computeIfAbsent(s.variants(), v -> SpecFormat.variants(v, SpecFormat.Style.SPACK_1)));
     }
     return b.toString();
   }
