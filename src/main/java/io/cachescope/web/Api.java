@@ -148,17 +148,14 @@ public final class Api {
     }
     io.cachescope.catalog.PackageSummary p = found.get();
     Facets.Result facets = Facets.apply(view.builds(tag, name), filters, view, tag);
-    int size = Pages.PAGE_SIZE;
-    int pages = Math.max(1, (facets.specs().size() + size - 1) / size);
-    int current = Math.min(Math.max(1, page), pages);
+    Paging paging = Paging.of(facets.specs().size(), page, Pages.PAGE_SIZE);
     Map<String, Object> m = summary(p);
     m.put("filters", filters);
     m.put("matching", facets.specs().size());
-    m.put("page", current);
-    m.put("pages", pages);
+    m.put("page", paging.number());
+    m.put("pages", paging.pages());
     m.put("facets", facets.counts());
-    m.put("builds", facets.specs().subList((current - 1) * size, Math.min(facets.specs().size(), current * size))
-        .stream().map(s -> spec(s, tag)).toList());
+    m.put("builds", paging.slice(facets.specs()).stream().map(s -> spec(s, tag)).toList());
     return Optional.of(m);
   }
 

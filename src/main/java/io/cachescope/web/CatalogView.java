@@ -27,6 +27,11 @@ public interface CatalogView {
   /** When this view was made (RFC 3339), the time of feed entries that have no date of their own. */
   String loadedAt();
 
+  /** The current time as {@link #loadedAt} gives it, to the second. */
+  static String now() {
+    return java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+  }
+
   /** Every tag, in the order of the sources. */
   List<TagSummary> tags();
 

@@ -32,7 +32,7 @@ public final class MemoryView implements CatalogView {
   private final Map<String, Map<String, List<String>>> stacksOfHash = new HashMap<>();
   private final Map<String, List<String>> tagsWith = new HashMap<>();
   private final Set<String> names = new TreeSet<>();
-  private final String loadedAt = StoreView.now();
+  private final String loadedAt = CatalogView.now();
 
   public MemoryView(Catalog catalog) {
     catalog.tags().forEach(t -> specs.add(t.union()));

@@ -83,10 +83,8 @@ public final class Pages {
     }
     io.cachescope.catalog.PackageSummary pkg = found.get();
     Facets.Result facets = Facets.apply(view.builds(tagName, name), filters, view, tagName);
-    int pages = Math.max(1, (int) ((facets.specs().size() + (long) pageSize - 1) / pageSize));
-    int p = Math.min(Math.max(1, page), pages);
-    List<ConcreteSpec> slice = facets.specs().subList((int) Math.min(facets.specs().size(), (long) (p - 1) * pageSize),
-        (int) Math.min(facets.specs().size(), (long) p * pageSize));
+    Paging paging = Paging.of(facets.specs().size(), page, pageSize);
+    List<ConcreteSpec> slice = paging.slice(facets.specs());
     Optional<io.cachescope.catalog.TagSummary> previous = view.previous(tag.get());
     SnapshotDiff.PackageChange change = previous
         .flatMap(prev -> view.diff(prev.name(), tagName, name).packages().stream().findFirst())
@@ -100,9 +98,9 @@ public final class Pages {
     params.put("filters", filters);
     params.put("page", slice);
     params.put("rows", rows(slice, pkg.versions(), tagName, s -> install(tag.get(), "/" + s.hash())));
-    params.put("pageNumber", p);
-    params.put("firstShown", (p - 1) * pageSize + 1);
-    params.put("pages", pages);
+    params.put("pageNumber", paging.number());
+    params.put("firstShown", paging.firstShown());
+    params.put("pages", paging.pages());
     params.put("previousTag", previous.map(io.cachescope.catalog.TagSummary::name).orElse(null));
     params.put("change", change);
     params.put("install", (java.util.function.Function<String, InstallSteps>) spec -> install(tag.get(), spec));
@@ -154,10 +152,8 @@ public final class Pages {
     List<String> newest = new ArrayList<>(versions.descendingSet());
     specs.sort(java.util.Comparator.comparingInt((ConcreteSpec s) -> newest.indexOf(s.version())).thenComparing(ConcreteSpec::hash));
     Facets.Result facets = Facets.apply(specs, chosen, view, null);
-    int pages = Math.max(1, (facets.specs().size() + PAGE_SIZE - 1) / PAGE_SIZE);
-    int p = Math.min(Math.max(1, page), pages);
-    List<ConcreteSpec> slice = facets.specs().subList(Math.min(facets.specs().size(), (p - 1) * PAGE_SIZE),
-        Math.min(facets.specs().size(), p * PAGE_SIZE));
+    Paging paging = Paging.of(facets.specs().size(), page, PAGE_SIZE);
+    List<ConcreteSpec> slice = paging.slice(facets.specs());
     Map<String, io.cachescope.catalog.TagSummary> byName = new java.util.HashMap<>();
     having.forEach(t -> byName.put(t.name(), t));
     Map<String, Object> params = new HashMap<>();
@@ -170,9 +166,9 @@ public final class Pages {
     params.put("total", specs.size());
     params.put("rows", rows(slice, newest, null, s -> install(byName.get(releases(s).stream().filter(byName::containsKey)
         .findFirst().orElse(having.get(0).name())), "/" + s.hash())));
-    params.put("pageNumber", p);
-    params.put("pages", pages);
-    params.put("firstShown", (p - 1) * PAGE_SIZE + 1);
+    params.put("pageNumber", paging.number());
+    params.put("pages", paging.pages());
+    params.put("firstShown", paging.firstShown());
     params.put("all", all);
     params.put("root", root);
     return Optional.of(Templates.render("packageall.jte", params));

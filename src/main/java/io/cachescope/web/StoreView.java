@@ -47,7 +47,7 @@ public final class StoreView implements CatalogView {
   private final Map<String, List<String>> tagsWith = new HashMap<>();
   private final Set<String> names;
   private final long specCount;
-  private final String loadedAt = now();
+  private final String loadedAt = CatalogView.now();
   private final LoadingCache<String, Map<String, PackageSummary>> packages;
   private final LruCache<String, List<String>> packageHashes;
   private final LoadingCache<String, Map<String, PackageSummary>> summaries;
@@ -85,10 +85,6 @@ public final class StoreView implements CatalogView {
   /** The catalog state this view shows: the generation counter when it was made. */
   public long version() {
     return version;
-  }
-
-  static String now() {
-    return java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
   }
 
   @Override

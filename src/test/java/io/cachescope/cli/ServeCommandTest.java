@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cachescope.Fixtures;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,8 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,37 +30,14 @@ class ServeCommandTest {
     assertThat(r.out()).doesNotContain("serving");
   }
 
-  /** A serve command running in the background (it serves until the JVM exits). */
-  private record Serving(ByteArrayOutputStream log, Matcher started) {
-    String base() {
-      return started.group(2);
-    }
-  }
-
-  private static Serving serve(String... args) throws InterruptedException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-    Thread serving = new Thread(() -> Main.commandLine(o, o).execute(args));
-    serving.setDaemon(true);
-    serving.start();
-    Matcher m = Pattern.compile("serving (\\d+) specs on (http://\\S+)").matcher("");
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!m.reset(out.toString(StandardCharsets.UTF_8)).find()) {
-      assertThat(System.nanoTime()).as("serve did not start: " + out).isLessThan(deadline);
-      Thread.sleep(50);
-    }
-    return new Serving(out, m);
-  }
-
   @Test
   void aMirrorAndADatabaseServeTheMirrorAfterIngestingIt() throws Exception {
     Path db = tmp.resolve("c.db");
     String mirror = Fixtures.path("fixtures/spack-v3/v3_migrated_unsigned").toString();
-    Serving serving = serve("serve", "--port", "0", "--mirror", mirror, "--db", db.toString());
-    Matcher m = serving.started();
-    assertThat(m.group(1)).isEqualTo("6");
+    BackgroundServe serving = BackgroundServe.start("serve", "--port", "0", "--mirror", mirror, "--db", db.toString());
+    assertThat(serving.specs()).isEqualTo(6);
     HttpResponse<String> home = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(m.group(2) + "api/tags")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest.newBuilder(URI.create(serving.base() + "api/tags")).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(home.statusCode()).isEqualTo(200);
     assertThat(home.body()).contains("\"mirror\"");
     assertThat(Files.size(db)).as("the mirror was ingested into --db").isPositive();
@@ -93,7 +67,7 @@ class ServeCommandTest {
     Path mirror = Fixtures.copy("fixtures/spack-v3/v3_migrated_unsigned", tmp.resolve("m"));
     Path manifest = mirror.resolve("v3/manifests/index/index.manifest.json");
     String good = Files.readString(manifest);
-    Serving serving = serve("serve", "--port", "0", "--refresh", "1s", "--mirror", mirror.toString());
+    BackgroundServe serving = BackgroundServe.start("serve", "--port", "0", "--refresh", "1s", "--mirror", mirror.toString());
     ByteArrayOutputStream out = serving.log();
     String base = serving.base();
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

@@ -7,13 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cachescope.Cli;
 import io.cachescope.Fixtures;
 import io.cachescope.store.TestPostgres;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,8 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,7 +55,7 @@ class ServeFollowIT {
 
     List<String> bases = new ArrayList<>();
     for (int i = 0; i < servers; i++) {
-      bases.add(serve("serve", "--port", "0", "--rate-limit", "0", "--db", db));
+      bases.add(BackgroundServe.start("serve", "--port", "0", "--rate-limit", "0", "--db", db).base());
     }
     String pkg = JSON.readTree(get(bases.get(0) + "api/tags/old/packages").body()).get(0).path("name").asText();
     List<String> problems = new CopyOnWriteArrayList<>();
@@ -116,21 +111,5 @@ class ServeFollowIT {
   private static HttpResponse<String> get(String url) throws Exception {
     return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
         HttpResponse.BodyHandlers.ofString());
-  }
-
-  /** Starts {@code serve} in this JVM (it serves until the JVM exits); returns its base URL. */
-  private static String serve(String... args) throws InterruptedException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-    Thread serving = new Thread(() -> Main.commandLine(o, o).execute(args));
-    serving.setDaemon(true);
-    serving.start();
-    Matcher m = Pattern.compile("serving \\d+ specs on (http://\\S+)").matcher("");
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!m.reset(out.toString(StandardCharsets.UTF_8)).find()) {
-      assertThat(System.nanoTime()).as("serve did not start: " + out).isLessThan(deadline);
-      Thread.sleep(50);
-    }
-    return m.group(1);
   }
 }
