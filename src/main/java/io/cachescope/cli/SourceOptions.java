@@ -124,6 +124,10 @@ public final class SourceOptions {
     if (db == null) {
       return new io.cachescope.web.MemoryView(read(err, false));
     }
+    if (!tags.isEmpty() && !hasSource()) {
+      // A view of the store shows the whole catalog; --tag would be silently ignored.
+      throw new UsageError("--tag needs --sources or --mirror here: with --db alone, every tag of the catalog is shown");
+    }
     if (ingest && hasSource()) {
       try (CatalogStore store = CatalogStore.open(db)) {
         ingest(store, resolve().only(tags), err, false);

@@ -15,11 +15,10 @@ import java.util.Set;
 
 /**
  * The order in which Spack sorts the builds of one {@code buildcache list} group: Spack's spec
- * comparison (docs/spack-order.md). A group is sorted by root node first; only builds that tie
- * there are compared on the rest of their DAGs. For those, every record is ranked once by node,
- * and each tied build's DAG walked once into an array of ranks, so a DAG comparison is a
- * comparison of int arrays. Both sorts are stable, so builds Spack ranks equal keep the index's
- * order.
+ * comparison (docs/spack-order.md). Every record is ranked once by node; a group is sorted by
+ * its builds' ranks, and only builds that tie there are compared on the rest of their DAGs, as
+ * ranks along breadth-first walks taken only as far as needed. Both sorts are stable, so builds
+ * Spack ranks equal keep the index's order.
  */
 final class BuildOrder {
 
@@ -39,8 +38,7 @@ final class BuildOrder {
 
   /**
    * Sorts one group's builds in place: by root node, as the ranks have it (equal nodes share a
-   * rank), then the builds that tie there by their DAGs. Ranks and walks sit in arrays indexed by
-   * position, so the comparisons of the sorts look nothing up.
+   * rank), then the builds that tie there by their DAGs.
    */
   void sort(List<ConcreteSpec> group) {
     if (dag == null) {

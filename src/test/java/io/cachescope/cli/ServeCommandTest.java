@@ -31,6 +31,18 @@ class ServeCommandTest {
   }
 
   @Test
+  void aTagFilterOnADatabaseAloneIsRefusedNotIgnored() throws Exception {
+    Path db = tmp.resolve("t.db");
+    String mirror = Fixtures.path("fixtures/spack-v3/v3_migrated_unsigned").toString();
+    assertThat(CliRun.run("ingest", "--mirror", mirror, "--db", db.toString()).code()).isZero();
+    CliRun.Result r = CliRun.run("serve", "--port", "0", "--db", db.toString(), "--tag", "mirror");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err().strip().lines()).hasSize(1);
+    assertThat(r.err()).contains("--tag");
+    assertThat(r.out()).doesNotContain("serving");
+  }
+
+  @Test
   void aMirrorAndADatabaseServeTheMirrorAfterIngestingIt() throws Exception {
     Path db = tmp.resolve("c.db");
     String mirror = Fixtures.path("fixtures/spack-v3/v3_migrated_unsigned").toString();
