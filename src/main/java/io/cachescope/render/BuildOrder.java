@@ -4,10 +4,10 @@ import io.cachescope.catalog.ConcreteSpec;
 import io.cachescope.catalog.Dependency;
 import io.cachescope.catalog.Variant;
 import io.cachescope.catalog.Version;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +28,6 @@ final class BuildOrder {
 
   private final Map<String, ConcreteSpec> records;
   private final Map<String, Version> versions = new IdentityHashMap<>();
-  private final Map<ConcreteSpec, ConcreteSpec[]> children = new IdentityHashMap<>();
   private Dag dag;
 
   /** {@code records}: every record by hash, for dependency lookups. */
@@ -92,23 +91,27 @@ final class BuildOrder {
     ConcreteSpec[] builds = tied.toArray(new ConcreteSpec[0]);
     java.util.Arrays.sort(order, (a, b) -> {
       int c = walks[a].compareTo(walks[b]);
-      return c != 0 ? c : compareEdges(edges(walk(builds[a])), edges(walk(builds[b])));
+      return c != 0 ? c : compareEdges(edges(walks[a].nodes()), edges(walks[b].nodes()));
     });
     for (int i = 0; i < m; i++) {
       tied.set(i, builds[order[i]]);
     }
   }
 
-  /** A breadth-first walk of one record's DAG, taken step by step as comparisons ask. */
+  /**
+   * A breadth-first walk of one record's DAG, each node once, children in name order (Spack's
+   * {@code traverse_nodes(order="breadth")} with sorted edges; dangling hashes skipped), taken
+   * step by step as comparisons ask.
+   */
   private final class Walk {
     private int[] queue = new int[16];
     private int head;
     private int tail;
-    private int[] seen = new int[32]; // open addressing, record number + 1; 0 is free
-    private int seenCount;
+    private final Set<Integer> seen = new HashSet<>();
 
     Walk(int root) {
-      append(root);
+      queue[tail++] = root;
+      seen.add(root);
     }
 
     /** A walk that runs out first sorts first, as {@code Arrays.compare} has it. */
@@ -126,56 +129,29 @@ final class BuildOrder {
       }
     }
 
+    /** The whole walk's records, for the edge comparison. */
+    ConcreteSpec[] nodes() {
+      reach(Integer.MAX_VALUE);
+      ConcreteSpec[] out = new ConcreteSpec[tail];
+      for (int i = 0; i < tail; i++) {
+        out[i] = dag.nodes[queue[i]];
+      }
+      return out;
+    }
+
     /** Walks until the node at {@code i} is known; false when the DAG has fewer nodes. */
     private boolean reach(int i) {
       while (tail <= i && head < tail) {
         for (int child : dag.kids(queue[head++])) {
-          if (add(child)) {
-            append(child);
+          if (seen.add(child)) {
+            if (tail == queue.length) {
+              queue = java.util.Arrays.copyOf(queue, tail * 2);
+            }
+            queue[tail++] = child;
           }
         }
       }
       return i < tail;
-    }
-
-    private void append(int node) {
-      if (tail == queue.length) {
-        queue = java.util.Arrays.copyOf(queue, tail * 2);
-      }
-      queue[tail++] = node;
-      if (tail == 1) {
-        add(node);
-      }
-    }
-
-    private boolean add(int node) {
-      if (2 * (seenCount + 1) > seen.length) {
-        int[] old = seen;
-        seen = new int[old.length * 2];
-        for (int v : old) {
-          if (v != 0) {
-            put(v);
-          }
-        }
-      }
-      if (!put(node + 1)) {
-        return false;
-      }
-      seenCount++;
-      return true;
-    }
-
-    private boolean put(int v) {
-      int mask = seen.length - 1;
-      for (int slot = (v * 0x9E3779B1) >>> 7 & mask; ; slot = (slot + 1) & mask) {
-        if (seen[slot] == v) {
-          return false;
-        }
-        if (seen[slot] == 0) {
-          seen[slot] = v;
-          return true;
-        }
-      }
     }
   }
 
@@ -290,7 +266,7 @@ final class BuildOrder {
         int count = 0;
         for (Dependency d : deps) {
           Integer child = idOfHash.get(d.hash());
-          if (child != null) { // a dangling hash is skipped, as in walk()
+          if (child != null) { // a dangling hash is skipped
             found[count++] = child;
           }
         }
@@ -410,45 +386,6 @@ final class BuildOrder {
       return a == null ? (b == null ? 0 : -1) : 1;
     }
     return a.compareTo(b);
-  }
-
-  /**
-   * The DAG's nodes breadth first from the root, each once, children in name order (Spack's
-   * {@code traverse_nodes(order="breadth")} with sorted edges); dangling hashes are skipped.
-   */
-  private ConcreteSpec[] walk(ConcreteSpec root) {
-    List<ConcreteSpec> out = new ArrayList<>();
-    Set<ConcreteSpec> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-    ArrayDeque<ConcreteSpec> queue = new ArrayDeque<>();
-    queue.add(root);
-    seen.add(root);
-    while (!queue.isEmpty()) {
-      ConcreteSpec node = queue.poll();
-      out.add(node);
-      for (ConcreteSpec child : children(node)) {
-        if (seen.add(child)) {
-          queue.add(child);
-        }
-      }
-    }
-    return out.toArray(new ConcreteSpec[0]);
-  }
-
-  /** A node's dependency records in name order, resolved once per listing. */
-  private ConcreteSpec[] children(ConcreteSpec node) {
-    ConcreteSpec[] found = children.get(node);
-    if (found == null) {
-      List<ConcreteSpec> out = new ArrayList<>(node.dependencies().size());
-      for (Dependency d : byName(node)) {
-        ConcreteSpec child = records.get(d.hash());
-        if (child != null) {
-          out.add(child);
-        }
-      }
-      found = out.toArray(new ConcreteSpec[0]);
-      children.put(node, found);
-    }
-    return found;
   }
 
   /** Parent, child, deptypes and virtuals of each edge, nodes numbered in walk order. */

@@ -133,6 +133,16 @@ class BuildOrderTest {
   }
 
   @Test
+  void buildsWithTheSameNodesSortByTheirEdges() {
+    ConcreteSpec zlib = add("z".repeat(32), "zlib", "1.3", List.of());
+    ConcreteSpec linked = add("a".repeat(32), "app", "1", List.of(), List.of(link("zlib", zlib)), "p");
+    ConcreteSpec built = add("b".repeat(32), "app", "1", List.of(),
+        List.of(new Dependency("zlib", zlib.hash(), Dependency.BUILD, List.of())), "p");
+    // Same walk (app, zlib); the edges' dependency types decide, build (1) before link (2).
+    assertThat(sorted(linked, built)).containsExactly(built.hash(), linked.hash());
+  }
+
+  @Test
   void groupsSortByThePythonTextOfTheirKey() {
     ConcreteSpec v3 = add("a".repeat(32), "zlib", "1.3", List.of());
     ConcreteSpec generic = new ConcreteSpec("b".repeat(32), "zlib", "1.3", "builtin", "linux", "ubuntu24.04", "x86_64",
