@@ -18,23 +18,30 @@ public final class Union {
 
   /** Adds what one stack lists; earlier stacks keep their records. */
   public Union add(BuildCacheIndex index) {
-    if (specs.isEmpty()) { // the first stack as it is: one bulk copy of a large index
-      specs.putAll(index.specs());
-      memberships.putAll(index.memberships());
-      return this;
-    }
-    for (ConcreteSpec s : index.all()) {
-      specs.putIfAbsent(s.hash(), s);
-      memberships.merge(s.hash(), index.membership(s.hash()), Membership::union);
-    }
+    addTo(specs, memberships, index.specs(), index.memberships());
     return this;
   }
 
   /** Adds another union; its records come after (and lose to) the ones already here. */
   public Union add(Union other) {
-    other.specs.forEach(specs::putIfAbsent);
-    other.memberships.forEach((h, m) -> memberships.merge(h, m, Membership::union));
+    addTo(specs, memberships, other.specs, other.memberships);
     return this;
+  }
+
+  /**
+   * Adds records and what is said of them (by the same hashes) to {@code specs} and {@code
+   * memberships}: a hash already there keeps its record, and the memberships are united.
+   */
+  public static void addTo(
+      Map<String, ConcreteSpec> specs, Map<String, Membership> memberships,
+      Map<String, ConcreteSpec> moreSpecs, Map<String, Membership> moreMemberships) {
+    if (specs.isEmpty()) { // the first as it is: one bulk copy of a large index
+      specs.putAll(moreSpecs);
+      memberships.putAll(moreMemberships);
+      return;
+    }
+    moreSpecs.forEach(specs::putIfAbsent);
+    moreMemberships.forEach((h, m) -> memberships.merge(h, m, Membership::union));
   }
 
   public ConcreteSpec get(String hash) {

@@ -234,15 +234,7 @@ public final class MirrorReader {
     sources.add(read.source());
     mentioned.add(read.hashes());
     warnings.addAll(read.warnings());
-    if (specs.isEmpty()) { // the first index as it is: one bulk copy of a large index
-      specs.putAll(read.specs());
-      memberships.putAll(read.memberships());
-      return;
-    }
-    for (ConcreteSpec s : read.specs().values()) {
-      specs.putIfAbsent(s.hash(), s);
-      memberships.merge(s.hash(), read.memberships().get(s.hash()), Membership::union);
-    }
+    io.cachescope.catalog.Union.addTo(specs, memberships, read.specs(), read.memberships());
   }
 
   /** {@code hashes}: every hash the index mentions, or null when it was not collected. */
