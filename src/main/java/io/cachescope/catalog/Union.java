@@ -13,19 +13,38 @@ import java.util.ArrayList;
  * {@link Membership} the {@link Membership#union} of what every stack says.
  */
 public final class Union {
-  private final Map<String, ConcreteSpec> specs = new LinkedHashMap<>();
-  private final Map<String, Membership> memberships = new LinkedHashMap<>();
+  // Until a second stack comes, these are the first stack's own read-only maps: a union of one
+  // large index (a mirror's root) then costs nothing.
+  private Map<String, ConcreteSpec> specs = new LinkedHashMap<>();
+  private Map<String, Membership> memberships = new LinkedHashMap<>();
+  private boolean borrowed;
 
   /** Adds what one stack lists; earlier stacks keep their records. */
   public Union add(BuildCacheIndex index) {
+    if (specs.isEmpty()) {
+      specs = index.specs();
+      memberships = index.memberships();
+      borrowed = true;
+      return this;
+    }
+    own();
     addTo(specs, memberships, index.specs(), index.memberships());
     return this;
   }
 
   /** Adds another union; its records come after (and lose to) the ones already here. */
   public Union add(Union other) {
+    own();
     addTo(specs, memberships, other.specs, other.memberships);
     return this;
+  }
+
+  private void own() {
+    if (borrowed) {
+      specs = new LinkedHashMap<>(specs);
+      memberships = new LinkedHashMap<>(memberships);
+      borrowed = false;
+    }
   }
 
   /**

@@ -13,14 +13,15 @@ import java.util.Set;
  * table, avoids a throwaway String per edge and most cache misses of a HashMap.
  */
 final class HashStrings {
-  /** DAG hashes are 32 ASCII characters; keys of that shape are also kept inline here. */
+  /** DAG hashes are 32 ASCII characters; ASCII keys up to that length are also kept inline. */
   private static final int WIDTH = 32;
 
   private String[] keys = new String[1 << 16];
   private int[] codes = new int[1 << 16];
-  // The characters of each 32-character key, side by side: comparing against them touches one
-  // cache line instead of a String and its array.
+  // The characters of each short ASCII key, side by side: comparing against them touches one
+  // cache line instead of a String and its array. Its length, or -1 for a key kept only as a String.
   private byte[] inline = new byte[(1 << 16) * WIDTH];
+  private byte[] lengths = new byte[1 << 16];
   private int size;
   private final java.util.function.UnaryOperator<String> onFirstSight;
 
@@ -92,7 +93,7 @@ final class HashStrings {
   private String insert(int slot, int h, String value) {
     keys[slot] = value;
     codes[slot] = h;
-    store(inline, slot, value);
+    store(slot, value);
     if (++size * 2 > keys.length) {
       grow();
     }
@@ -105,6 +106,7 @@ final class HashStrings {
     keys = new String[oldKeys.length * 2];
     codes = new int[oldKeys.length * 2];
     inline = new byte[keys.length * WIDTH];
+    lengths = new byte[keys.length];
     int mask = keys.length - 1;
     for (int i = 0; i < oldKeys.length; i++) {
       if (oldKeys[i] != null) {
@@ -114,7 +116,7 @@ final class HashStrings {
         }
         keys[slot] = oldKeys[i];
         codes[slot] = oldCodes[i];
-        store(inline, slot, oldKeys[i]);
+        store(slot, oldKeys[i]);
       }
     }
   }
@@ -123,33 +125,37 @@ final class HashStrings {
     return (h ^ (h >>> 16)) * 0x9E3779B1;
   }
 
-  private static void store(byte[] inline, int slot, String key) {
-    if (key.length() != WIDTH) {
+  private void store(int slot, String key) {
+    lengths[slot] = -1;
+    if (key.length() > WIDTH) {
       return;
     }
-    for (int i = 0; i < WIDTH; i++) {
+    for (int i = 0; i < key.length(); i++) {
       char c = key.charAt(i);
-      // A non-ASCII key is never matched inline (no ASCII byte is -1): it takes the slow path.
-      inline[slot * WIDTH + i] = c > 0x7f ? (byte) -1 : (byte) c;
       if (c > 0x7f) {
-        inline[slot * WIDTH] = (byte) -1;
         return;
       }
+      inline[slot * WIDTH + i] = (byte) c;
     }
+    lengths[slot] = (byte) key.length();
   }
 
   private boolean same(int slot, String k, char[] buf, int off, int len) {
-    if (len == WIDTH) {
-      int base = slot * WIDTH;
-      for (int i = 0; i < WIDTH; i++) {
-        char c = buf[off + i];
-        if (c > 0x7f || inline[base + i] != (byte) c) {
-          return k.length() == WIDTH && slowSame(k, buf, off, len);
-        }
-      }
-      return k.length() == WIDTH;
+    int stored = lengths[slot];
+    if (stored < 0) {
+      return slowSame(k, buf, off, len);
     }
-    return slowSame(k, buf, off, len);
+    if (stored != len) {
+      return false;
+    }
+    // An inline key is ASCII: a non-ASCII character in buf never equals its byte.
+    int base = slot * WIDTH;
+    for (int i = 0; i < len; i++) {
+      if (inline[base + i] != buf[off + i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean slowSame(String k, char[] buf, int off, int len) {

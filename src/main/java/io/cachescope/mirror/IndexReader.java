@@ -45,11 +45,11 @@ public final class IndexReader {
 
   /**
    * The records of one index, in file order, with the database version it declared, the hashes
-   * of records marked {@code in_buildcache: false} (listed only as dependencies), and every hash
-   * the index mentions (records and edge targets), for a cheap dangling-edge check.
+   * of records marked {@code in_buildcache: false} (listed only as dependencies), and the hashes
+   * edges name that are not records of this index (usually none), for a cheap dangling-edge check.
    */
   public record Result(
-      int databaseVersion, Map<String, ConcreteSpec> specs, Set<String> notInBuildcache, Set<String> hashes,
+      int databaseVersion, Map<String, ConcreteSpec> specs, Set<String> notInBuildcache, Set<String> unresolved,
       List<String> warnings) {
 
     public boolean inBuildcache(String hash) {
@@ -131,7 +131,7 @@ public final class IndexReader {
     }
     boolean versionFirst = specs.values().stream().findFirst().map(s -> s.specfileVersion() != 0).orElse(true);
     return new Result(
-        version, versionFirst ? specs : fixVersions(specs, version), notInBuildcache, nodes.hashesSeen(), warnings);
+        version, versionFirst ? specs : fixVersions(specs, version), notInBuildcache, unresolved(nodes, specs), warnings);
   }
 
   private static int parseVersion(JsonParser p, JsonToken value, String source)
@@ -203,6 +203,24 @@ public final class IndexReader {
       specs.put(spec.hash(), spec);
     }
     return specs;
+  }
+
+  /**
+   * Every record's hash is among the hashes the parser saw, so as many seen as there are records
+   * means every edge names a record: no lookup per hash in the common case.
+   */
+  private static Set<String> unresolved(SpecNodeParser nodes, Map<String, ConcreteSpec> specs) {
+    Set<String> seen = nodes.hashesSeen();
+    if (seen.size() == specs.size()) {
+      return Set.of();
+    }
+    Set<String> out = new java.util.HashSet<>();
+    for (String h : seen) {
+      if (!specs.containsKey(h)) {
+        out.add(h);
+      }
+    }
+    return out;
   }
 
   /** Spack writes the version first; if a writer did not, the records get it afterwards. */

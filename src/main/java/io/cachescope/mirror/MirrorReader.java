@@ -15,7 +15,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -109,7 +108,7 @@ public final class MirrorReader {
     Map<String, Membership> memberships = new LinkedHashMap<>();
     List<IndexSource> sources = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
-    List<Set<String>> mentioned = new ArrayList<>();
+    List<Set<String>> unresolved = new ArrayList<>();
     String only = options.indexFile();
     boolean v3Only = options.view() != null || (only != null && only.startsWith("v3/"));
     boolean v2Only = only != null && only.startsWith("build_cache/");
@@ -120,14 +119,14 @@ public final class MirrorReader {
               ? only
               : V3_INDEX_DIR + (options.view() == null ? "" : options.view() + "/")
                   + "index.manifest.json";
-      readV3Index(root, manifestPath).ifPresent(r -> merge(specs, memberships, sources, mentioned, warnings, r));
+      readV3Index(root, manifestPath).ifPresent(r -> merge(specs, memberships, sources, unresolved, warnings, r));
       if (sources.isEmpty() && (only != null || options.view() != null)) {
         String what = options.view() != null ? "index view " + options.view() : manifestPath;
         throw new SourceException(display, what, "no such index manifest " + manifestPath);
       }
     }
     if (!v3Only) {
-      readV2Index(root, warnings).ifPresent(r -> merge(specs, memberships, sources, mentioned, warnings, r));
+      readV2Index(root, warnings).ifPresent(r -> merge(specs, memberships, sources, unresolved, warnings, r));
       if (only != null && sources.isEmpty()) {
         throw new SourceException(display, V2_INDEX, "no such index");
       }
@@ -137,7 +136,7 @@ public final class MirrorReader {
     if (sources.isEmpty()) {
       published = MirrorKeys.load(transport, root);
       keys = verifying(published);
-      readSpecFilesWithoutIndex(root, keys, specs, memberships, sources, mentioned, warnings);
+      readSpecFilesWithoutIndex(root, keys, specs, memberships, sources, unresolved, warnings);
     }
     if (sources.isEmpty()) {
       String where = options.view() != null ? "index view " + options.view() : "";
@@ -165,7 +164,7 @@ public final class MirrorReader {
     if (options.requireSigned()) {
       requireSigned(display, specs, memberships);
     }
-    danglingWarnings(specs, mentioned, warnings);
+    danglingWarnings(specs, unresolved, warnings);
     return new BuildCacheIndex(display, sources, specs, memberships, warnings);
   }
 
@@ -228,18 +227,18 @@ public final class MirrorReader {
       Map<String, ConcreteSpec> specs,
       Map<String, Membership> memberships,
       List<IndexSource> sources,
-      List<Set<String>> mentioned,
+      List<Set<String>> unresolved,
       List<String> warnings,
       ReadIndex read) {
     sources.add(read.source());
-    mentioned.add(read.hashes());
+    unresolved.add(read.unresolved());
     warnings.addAll(read.warnings());
     io.cachescope.catalog.Union.addTo(specs, memberships, read.specs(), read.memberships());
   }
 
-  /** {@code hashes}: every hash the index mentions, or null when it was not collected. */
+  /** {@code unresolved}: the hashes its edges name that are not its records, or null when not collected. */
   record ReadIndex(
-      IndexSource source, Map<String, ConcreteSpec> specs, Map<String, Membership> memberships, Set<String> hashes,
+      IndexSource source, Map<String, ConcreteSpec> specs, Map<String, Membership> memberships, Set<String> unresolved,
       List<String> warnings) {}
 
   private Optional<ReadIndex> readV3Index(URI root, String manifestPath) throws IOException {
@@ -313,7 +312,7 @@ public final class MirrorReader {
       for (String hash : result.specs().keySet()) {
         memberships.put(hash, Membership.of(result.inBuildcache(hash), layout.bit(), -1, SignatureState.UNSIGNED));
       }
-      return new ReadIndex(source, result.specs(), memberships, result.hashes(), result.warnings());
+      return new ReadIndex(source, result.specs(), memberships, result.unresolved(), result.warnings());
     }
   }
 
@@ -324,13 +323,16 @@ public final class MirrorReader {
 
   static Digested readDigested(InputStream raw, String source, Interner interner, long maxIndexBytes)
       throws IOException {
-    MessageDigest sha = sha256();
-    DigestInputStream digesting = new DigestInputStream(raw, sha);
-    InputStream in = Compression.capped(Compression.gunzipIfNeeded(digesting), maxIndexBytes, source);
-    IndexReader.Result result = new IndexReader(interner).read(in, source);
-    in.transferTo(OutputStream.nullOutputStream());
-    digesting.transferTo(OutputStream.nullOutputStream());
-    return new Digested(result, HexFormat.of().formatHex(sha.digest()));
+    BackgroundSha256 digesting = new BackgroundSha256(raw);
+    try {
+      InputStream in = Compression.capped(Compression.gunzipIfNeeded(digesting), maxIndexBytes, source);
+      IndexReader.Result result = new IndexReader(interner).read(in, source);
+      in.transferTo(OutputStream.nullOutputStream());
+      digesting.transferTo(OutputStream.nullOutputStream());
+      return new Digested(result, digesting.sha256());
+    } finally {
+      digesting.abandon();
+    }
   }
 
   private void readSpecFilesWithoutIndex(
@@ -339,7 +341,7 @@ public final class MirrorReader {
       Map<String, ConcreteSpec> specs,
       Map<String, Membership> memberships,
       List<IndexSource> sources,
-      List<Set<String>> mentioned,
+      List<Set<String>> unresolved,
       List<String> warnings)
       throws IOException {
     SpecFileReader reader = new SpecFileReader(interner);
@@ -354,7 +356,7 @@ public final class MirrorReader {
         SpecFile file = reader.read(entry.specBlob(), entry.specBlobUri(), keys, false);
         addSpecFile(found, file, m.toString(), Layout.V3, entry.signature(), entry.signer(), entry.tarballSize());
       }
-      merge(specs, memberships, sources, mentioned, warnings, counted(found));
+      merge(specs, memberships, sources, unresolved, warnings, counted(found));
     }
     List<URI> files =
         transport.list(resolve(root, "build_cache/")).stream()
@@ -370,7 +372,7 @@ public final class MirrorReader {
         SpecFile file = reader.read(bytes, f.toString(), keys, f.getPath().endsWith(".yaml"));
         addSpecFile(found, file, f.toString(), Layout.V2, file.signature(), file.signer(), -1);
       }
-      merge(specs, memberships, sources, mentioned, warnings, counted(found));
+      merge(specs, memberships, sources, unresolved, warnings, counted(found));
     }
   }
 
@@ -429,13 +431,13 @@ public final class MirrorReader {
   }
 
   /**
-   * Spack warns about records whose dependencies are not in the index; so do we. The hashes
-   * each index mentions make the common case (nothing missing) one lookup per hash, not per edge.
+   * Spack warns about records whose dependencies are not in the index; so do we. What each
+   * index could not resolve itself (usually nothing) makes the common case free: no lookup per edge.
    */
   static void danglingWarnings(
-      Map<String, ConcreteSpec> specs, List<Set<String>> mentioned, List<String> warnings) {
-    if (!mentioned.contains(null)
-        && mentioned.stream().allMatch(m -> m.stream().allMatch(specs::containsKey))) {
+      Map<String, ConcreteSpec> specs, List<Set<String>> unresolved, List<String> warnings) {
+    if (!unresolved.contains(null)
+        && unresolved.stream().allMatch(m -> m.stream().allMatch(specs::containsKey))) {
       return;
     }
     int count = 0;

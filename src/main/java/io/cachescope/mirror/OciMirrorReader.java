@@ -74,20 +74,20 @@ final class OciMirrorReader {
     Map<String, Membership> memberships = new LinkedHashMap<>();
     List<IndexSource> sources = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
-    List<Set<String>> mentioned = new ArrayList<>();
+    List<Set<String>> unresolved = new ArrayList<>();
     Optional<OciRegistry.Image> index = registry.image(OciReference.INDEX_TAG);
     if (index.isPresent()) {
-      MirrorReader.merge(specs, memberships, sources, mentioned, warnings, readIndex(index.get()));
+      MirrorReader.merge(specs, memberships, sources, unresolved, warnings, readIndex(index.get()));
       if (options.readSpecFiles()) {
         addSizes(specs, memberships);
       }
     } else {
-      MirrorReader.merge(specs, memberships, sources, mentioned, warnings, readImages());
+      MirrorReader.merge(specs, memberships, sources, unresolved, warnings, readImages());
     }
     if (options.requireSigned() && memberships.values().stream().anyMatch(Membership::inBuildcache)) {
       throw new SourceException(display, "", "OCI build caches are unsigned, and --require-signed was given");
     }
-    MirrorReader.danglingWarnings(specs, mentioned, warnings);
+    MirrorReader.danglingWarnings(specs, unresolved, warnings);
     return new BuildCacheIndex(display, sources, specs, memberships, warnings);
   }
 

@@ -121,7 +121,7 @@ final class SpecNodeParser {
     JsonToken t = p.nextToken();
     if (t == JsonToken.FIELD_NAME && !isNodeField(p.currentName())) {
       // Old style: {"<package name>": {node}} with a single key.
-      b.name = p.currentName();
+      b.name = interner.intern(p.currentName());
       p.nextToken();
       expect(p, JsonToken.START_OBJECT, "a spec node must be an object");
       readFields(p, b);
@@ -239,7 +239,7 @@ final class SpecNodeParser {
     if (value == JsonToken.START_ARRAY) {
       List<String> versions = stringList(p, value, "versions");
       if (b.version == null && !versions.isEmpty()) {
-        b.version = stripExact(versions.get(0));
+        b.version = interner.intern(stripExact(versions.get(0)));
       }
     } else {
       p.skipChildren();
@@ -631,14 +631,15 @@ final class SpecNodeParser {
       }
       Compiler legacy = compiler != null ? compiler : annotatedCompiler;
       int version = annotatedVersion > 0 ? annotatedVersion : specfileVersion;
+      // Names, versions and the architecture were interned as they were read.
       return new ConcreteSpec(
           hash,
-          in.intern(name),
-          in.intern(this.version == null ? "" : this.version),
-          in.intern(namespace),
-          in.intern(platform),
-          in.intern(os),
-          in.intern(target),
+          name,
+          this.version == null ? "" : this.version,
+          namespace,
+          platform,
+          os,
+          target,
           in.intern(legacy),
           sorted,
           flags == null ? Map.of() : in.intern(Collections.unmodifiableMap(flags)),
