@@ -14,7 +14,7 @@ import java.util.concurrent.BlockingQueue;
  * few reused buffers; {@link #sha256()} waits for the last of them.
  */
 final class BackgroundSha256 extends FilterInputStream {
-  private static final int CHUNK = 1 << 16;
+  private static final int CHUNK = 1 << 18;
   private static final int BUFFERS = 16;
 
   private static final Chunk END = new Chunk(new byte[0], 0);

@@ -3,7 +3,6 @@ package io.cachescope.mirror;
 import io.cachescope.SourceException;
 import io.cachescope.catalog.BuildCacheIndex;
 import io.cachescope.catalog.ConcreteSpec;
-import io.cachescope.catalog.Dependency;
 import io.cachescope.catalog.IndexSource;
 import io.cachescope.catalog.Interner;
 import io.cachescope.catalog.Layout;
@@ -19,7 +18,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,11 +102,7 @@ public final class MirrorReader {
   }
 
   private BuildCacheIndex readMirror(URI root, String display) throws IOException {
-    Map<String, ConcreteSpec> specs = new LinkedHashMap<>();
-    Map<String, Membership> memberships = new LinkedHashMap<>();
-    List<IndexSource> sources = new ArrayList<>();
-    List<String> warnings = new ArrayList<>();
-    List<Set<String>> unresolved = new ArrayList<>();
+    MergedIndex merged = new MergedIndex();
     String only = options.indexFile();
     boolean v3Only = options.view() != null || (only != null && only.startsWith("v3/"));
     boolean v2Only = only != null && only.startsWith("build_cache/");
@@ -119,26 +113,26 @@ public final class MirrorReader {
               ? only
               : V3_INDEX_DIR + (options.view() == null ? "" : options.view() + "/")
                   + "index.manifest.json";
-      readV3Index(root, manifestPath).ifPresent(r -> merge(specs, memberships, sources, unresolved, warnings, r));
-      if (sources.isEmpty() && (only != null || options.view() != null)) {
+      readV3Index(root, manifestPath).ifPresent(merged::add);
+      if (merged.isEmpty() && (only != null || options.view() != null)) {
         String what = options.view() != null ? "index view " + options.view() : manifestPath;
         throw new SourceException(display, what, "no such index manifest " + manifestPath);
       }
     }
     if (!v3Only) {
-      readV2Index(root, warnings).ifPresent(r -> merge(specs, memberships, sources, unresolved, warnings, r));
-      if (only != null && sources.isEmpty()) {
+      readV2Index(root, merged).ifPresent(merged::add);
+      if (only != null && merged.isEmpty()) {
         throw new SourceException(display, V2_INDEX, "no such index");
       }
     }
     Keyring published = null;
     Keyring keys = null;
-    if (sources.isEmpty()) {
+    if (merged.isEmpty()) {
       published = MirrorKeys.load(transport, root);
       keys = verifying(published);
-      readSpecFilesWithoutIndex(root, keys, specs, memberships, sources, unresolved, warnings);
+      readSpecFilesWithoutIndex(root, keys, merged);
     }
-    if (sources.isEmpty()) {
+    if (merged.isEmpty()) {
       String where = options.view() != null ? "index view " + options.view() : "";
       throw new SourceException(
           display,
@@ -154,18 +148,17 @@ public final class MirrorReader {
       keys = verifying(published);
     }
     if (options.readSpecFiles() || options.requireSigned()) {
-      new SpecFileCheck(transport, root, keys).apply(specs, memberships);
+      new SpecFileCheck(transport, root, keys).apply(merged.specs(), merged.memberships());
     } else if (!published.isEmpty()) {
       // A mirror that publishes keys signs its specs; without reading them we cannot say more.
-      memberships.replaceAll(
+      merged.memberships().replaceAll(
           (h, m) -> m.inBuildcache() && m.signature() == SignatureState.UNSIGNED
               ? m.withSignature(SignatureState.UNVERIFIED, null) : m);
     }
     if (options.requireSigned()) {
-      requireSigned(display, specs, memberships);
+      requireSigned(display, merged.specs(), merged.memberships());
     }
-    danglingWarnings(specs, unresolved, warnings);
-    return new BuildCacheIndex(display, sources, specs, memberships, warnings);
+    return merged.toIndex(display);
   }
 
   /** The keys that verify: the mirror's own, or with {@code --trusted-keys} only the trusted ones. */
@@ -222,20 +215,6 @@ public final class MirrorReader {
     }
   }
 
-  /** Adds one index's records; a hash several layouts hold is one record with every layout. */
-  static void merge(
-      Map<String, ConcreteSpec> specs,
-      Map<String, Membership> memberships,
-      List<IndexSource> sources,
-      List<Set<String>> unresolved,
-      List<String> warnings,
-      ReadIndex read) {
-    sources.add(read.source());
-    unresolved.add(read.unresolved());
-    warnings.addAll(read.warnings());
-    io.cachescope.catalog.Union.addTo(specs, memberships, read.specs(), read.memberships());
-  }
-
   /** {@code unresolved}: the hashes its edges name that are not its records, or null when not collected. */
   record ReadIndex(
       IndexSource source, Map<String, ConcreteSpec> specs, Map<String, Membership> memberships, Set<String> unresolved,
@@ -279,7 +258,7 @@ public final class MirrorReader {
     }
   }
 
-  private Optional<ReadIndex> readV2Index(URI root, List<String> warnings) throws IOException {
+  private Optional<ReadIndex> readV2Index(URI root, MergedIndex warnings) throws IOException {
     URI indexUri = resolve(root, V2_INDEX);
     Optional<Body> body = transport.get(indexUri);
     if (body.isEmpty()) {
@@ -292,7 +271,7 @@ public final class MirrorReader {
       if (hashBody.isPresent()) {
         String expected = new String(hashBody.get().readAllBytes(), StandardCharsets.US_ASCII).strip();
         if (!expected.equals(read.sha256())) {
-          warnings.add(
+          warnings.warn(
               indexUri
                   + ": index.json.hash says "
                   + expected
@@ -335,15 +314,7 @@ public final class MirrorReader {
     }
   }
 
-  private void readSpecFilesWithoutIndex(
-      URI root,
-      Keyring keys,
-      Map<String, ConcreteSpec> specs,
-      Map<String, Membership> memberships,
-      List<IndexSource> sources,
-      List<Set<String>> unresolved,
-      List<String> warnings)
-      throws IOException {
+  private void readSpecFilesWithoutIndex(URI root, Keyring keys, MergedIndex merged) throws IOException {
     SpecFileReader reader = new SpecFileReader(interner);
     List<URI> manifests =
         transport.list(resolve(root, V3_SPEC_DIR)).stream()
@@ -356,7 +327,7 @@ public final class MirrorReader {
         SpecFile file = reader.read(entry.specBlob(), entry.specBlobUri(), keys, false);
         addSpecFile(found, file, m.toString(), Layout.V3, entry.signature(), entry.signer(), entry.tarballSize());
       }
-      merge(specs, memberships, sources, unresolved, warnings, counted(found));
+      merged.add(counted(found));
     }
     List<URI> files =
         transport.list(resolve(root, "build_cache/")).stream()
@@ -372,7 +343,7 @@ public final class MirrorReader {
         SpecFile file = reader.read(bytes, f.toString(), keys, f.getPath().endsWith(".yaml"));
         addSpecFile(found, file, f.toString(), Layout.V2, file.signature(), file.signer(), -1);
       }
-      merge(specs, memberships, sources, unresolved, warnings, counted(found));
+      merged.add(counted(found));
     }
   }
 
@@ -427,36 +398,6 @@ public final class MirrorReader {
             s.name() + "/" + s.hash(),
             "signature " + m.signature().label() + " and --require-signed was given");
       }
-    }
-  }
-
-  /**
-   * Spack warns about records whose dependencies are not in the index; so do we. What each
-   * index could not resolve itself (usually nothing) makes the common case free: no lookup per edge.
-   */
-  static void danglingWarnings(
-      Map<String, ConcreteSpec> specs, List<Set<String>> unresolved, List<String> warnings) {
-    if (!unresolved.contains(null)
-        && unresolved.stream().allMatch(m -> m.stream().allMatch(specs::containsKey))) {
-      return;
-    }
-    int count = 0;
-    String first = null;
-    for (ConcreteSpec s : specs.values()) {
-      for (Dependency d : s.dependencies()) {
-        if (!specs.containsKey(d.hash())) {
-          if (first == null) {
-            first = s.name() + "/" + s.hash() + " depends on " + d.name() + "/" + d.hash();
-          }
-          count++;
-        }
-      }
-    }
-    if (count > 0) {
-      warnings.add(
-          "missing dependency not in the index: "
-              + first
-              + (count > 1 ? " (and " + (count - 1) + " more)" : ""));
     }
   }
 

@@ -3,7 +3,6 @@ package io.cachescope.mirror;
 import io.cachescope.SourceException;
 import io.cachescope.catalog.BuildCacheIndex;
 import io.cachescope.catalog.ConcreteSpec;
-import io.cachescope.catalog.IndexSource;
 import io.cachescope.catalog.Interner;
 import io.cachescope.catalog.Layout;
 import io.cachescope.catalog.Membership;
@@ -13,11 +12,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -70,25 +67,20 @@ final class OciMirrorReader {
     if (options.view() != null) {
       throw new SourceException(display, "index view " + options.view(), "OCI build caches have no index views");
     }
-    Map<String, ConcreteSpec> specs = new LinkedHashMap<>();
-    Map<String, Membership> memberships = new LinkedHashMap<>();
-    List<IndexSource> sources = new ArrayList<>();
-    List<String> warnings = new ArrayList<>();
-    List<Set<String>> unresolved = new ArrayList<>();
+    MergedIndex merged = new MergedIndex();
     Optional<OciRegistry.Image> index = registry.image(OciReference.INDEX_TAG);
     if (index.isPresent()) {
-      MirrorReader.merge(specs, memberships, sources, unresolved, warnings, readIndex(index.get()));
+      merged.add(readIndex(index.get()));
       if (options.readSpecFiles()) {
-        addSizes(specs, memberships);
+        addSizes(merged.specs(), merged.memberships());
       }
     } else {
-      MirrorReader.merge(specs, memberships, sources, unresolved, warnings, readImages());
+      merged.add(readImages());
     }
-    if (options.requireSigned() && memberships.values().stream().anyMatch(Membership::inBuildcache)) {
+    if (options.requireSigned() && merged.memberships().values().stream().anyMatch(Membership::inBuildcache)) {
       throw new SourceException(display, "", "OCI build caches are unsigned, and --require-signed was given");
     }
-    MirrorReader.danglingWarnings(specs, unresolved, warnings);
-    return new BuildCacheIndex(display, sources, specs, memberships, warnings);
+    return merged.toIndex(display);
   }
 
   /** The database in the index image's single layer (plain JSON, whatever its media type says). */

@@ -7,11 +7,9 @@ import io.cachescope.catalog.Version;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The order in which Spack sorts the builds of one {@code buildcache list} group: Spack's spec
@@ -107,11 +105,40 @@ final class BuildOrder {
     private int[] queue = new int[16];
     private int head;
     private int tail;
-    private final Set<Integer> seen = new HashSet<>();
+    // The nodes queued so far, as an open-addressing set of id + 1 (0 is empty): no boxing in
+    // the sort's innermost loop.
+    private int[] seen = new int[32];
 
     Walk(int root) {
       queue[tail++] = root;
-      seen.add(root);
+      firstSight(root);
+    }
+
+    /** Adds a node to the seen set; false when it was there already. */
+    private boolean firstSight(int id) {
+      if (tail * 2 > seen.length) {
+        int[] old = seen;
+        seen = new int[old.length * 2];
+        for (int v : old) {
+          if (v != 0) {
+            insert(v);
+          }
+        }
+      }
+      return insert(id + 1);
+    }
+
+    private boolean insert(int v) {
+      int mask = seen.length - 1;
+      for (int slot = (v * 0x9E3779B1) >>> 7 & mask; ; slot = (slot + 1) & mask) {
+        if (seen[slot] == v) {
+          return false;
+        }
+        if (seen[slot] == 0) {
+          seen[slot] = v;
+          return true;
+        }
+      }
     }
 
     /** A walk that runs out first sorts first, as {@code Arrays.compare} has it. */
@@ -143,7 +170,7 @@ final class BuildOrder {
     private boolean reach(int i) {
       while (tail <= i && head < tail) {
         for (int child : dag.kids(queue[head++])) {
-          if (seen.add(child)) {
+          if (firstSight(child)) {
             if (tail == queue.length) {
               queue = java.util.Arrays.copyOf(queue, tail * 2);
             }
