@@ -16,7 +16,8 @@ import java.util.Map;
  * comparison (docs/spack-order.md). Every record is ranked once by node; a group is sorted by
  * its builds' ranks, and only builds that tie there are compared on the rest of their DAGs, as
  * ranks along breadth-first walks taken only as far as needed. Both sorts are stable, so builds
- * Spack ranks equal keep the index's order.
+ * Spack ranks equal keep the index's order. Once built, an order may sort groups on several
+ * threads at once.
  */
 final class BuildOrder {
 
@@ -25,12 +26,13 @@ final class BuildOrder {
       List.of("cflags", "cppflags", "cxxflags", "fflags", "ldflags", "ldlibs");
 
   private final Map<String, ConcreteSpec> records;
-  private final Map<String, Version> versions = new IdentityHashMap<>();
-  private Dag dag;
+  private final Map<String, Version> versions = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Dag dag;
 
-  /** {@code records}: every record by hash, for dependency lookups. */
+  /** {@code records}: every record by hash, for dependency lookups; all are ranked here. */
   BuildOrder(Map<String, ConcreteSpec> records) {
     this.records = records;
+    this.dag = new Dag();
   }
 
   /**
@@ -38,15 +40,13 @@ final class BuildOrder {
    * rank), then the builds that tie there by their DAGs.
    */
   void sort(List<ConcreteSpec> group) {
-    if (dag == null) {
-      dag = new Dag();
-    }
     int n = group.size();
     int[] id = new int[n];
     long[] keys = new long[n];
     for (int i = 0; i < n; i++) {
-      Integer known = dag.ids.get(group.get(i));
-      if (known == null) {
+      ConcreteSpec s = group.get(i);
+      Integer known = dag.idOfHash.get(s.hash());
+      if (known == null || dag.nodes[known] != s) {
         group.sort(this::compareNodes); // a build that is not a record: compare nodes directly
         return;
       }
@@ -169,7 +169,7 @@ final class BuildOrder {
     /** Walks until the node at {@code i} is known; false when the DAG has fewer nodes. */
     private boolean reach(int i) {
       while (tail <= i && head < tail) {
-        for (int child : dag.kids(queue[head++])) {
+        for (int child : dag.kids[queue[head++]]) {
           if (firstSight(child)) {
             if (tail == queue.length) {
               queue = java.util.Arrays.copyOf(queue, tail * 2);
@@ -184,26 +184,24 @@ final class BuildOrder {
 
   /**
    * Every record numbered, ranked once by {@link #compareNodes} (equal nodes share a rank), with
-   * its children in name order as numbers: a breadth-first walk is then a loop over ints.
+   * its children in name order as numbers: a breadth-first walk is then a loop over ints. All of
+   * it is computed up front (on the common pool's threads) and only read after.
    */
   private final class Dag {
     private final ConcreteSpec[] nodes;
-    private final Map<ConcreteSpec, Integer> ids;
     private final Map<String, Integer> idOfHash;
     private final int[] rank;
     private final int[][] kids;
 
     Dag() {
       nodes = records.values().toArray(new ConcreteSpec[0]);
-      ids = new IdentityHashMap<>(nodes.length * 2);
       idOfHash = new HashMap<>(nodes.length * 2);
-      int next = 0;
-      for (Map.Entry<String, ConcreteSpec> e : records.entrySet()) {
-        ids.put(e.getValue(), next);
-        idOfHash.put(e.getKey(), next++);
+      for (int i = 0; i < nodes.length; i++) {
+        idOfHash.put(nodes[i].hash(), i);
       }
-      rank = nodeRanks();
       kids = new int[nodes.length][];
+      java.util.stream.IntStream.range(0, nodes.length).parallel().forEach(i -> kids[i] = childrenOf(i));
+      rank = nodeRanks();
     }
 
     /**
@@ -213,17 +211,17 @@ final class BuildOrder {
      */
     private int[] nodeRanks() {
       int n = nodes.length;
-      int[][] parts = {
-        ranked(ConcreteSpec::name, String::compareTo),
-        ranked(ConcreteSpec::namespace, BuildOrder::compareNullable),
-        ranked(ConcreteSpec::version, (x, y) -> x.equals(y) ? 0 : version(x).compareTo(version(y))),
-        ranked(ConcreteSpec::variants, BuildOrder::compareVariants),
-        ranked(ConcreteSpec::flags, BuildOrder::compareFlags),
-        ranked(ConcreteSpec::platform, BuildOrder::compareNullable),
-        ranked(ConcreteSpec::os, BuildOrder::compareNullable),
-        ranked(ConcreteSpec::target, BuildOrder::compareNullable),
-        ranked(ConcreteSpec::packageHash, BuildOrder::compareNullable),
-      };
+      List<java.util.function.Supplier<int[]>> rankings = List.of(
+          () -> ranked(ConcreteSpec::name, String::compareTo),
+          () -> ranked(ConcreteSpec::namespace, BuildOrder::compareNullable),
+          () -> ranked(ConcreteSpec::version, (x, y) -> x.equals(y) ? 0 : version(x).compareTo(version(y))),
+          () -> ranked(ConcreteSpec::variants, BuildOrder::compareVariants),
+          () -> ranked(ConcreteSpec::flags, BuildOrder::compareFlags),
+          () -> ranked(ConcreteSpec::platform, BuildOrder::compareNullable),
+          () -> ranked(ConcreteSpec::os, BuildOrder::compareNullable),
+          () -> ranked(ConcreteSpec::target, BuildOrder::compareNullable),
+          () -> ranked(ConcreteSpec::packageHash, BuildOrder::compareNullable));
+      int[][] parts = rankings.parallelStream().map(java.util.function.Supplier::get).toArray(int[][]::new);
       int[] order = new int[n];
       for (int i = 0; i < n; i++) {
         order[i] = i;
@@ -285,22 +283,18 @@ final class BuildOrder {
       return slots;
     }
 
-    private int[] kids(int node) {
-      int[] k = kids[node];
-      if (k == null) {
-        List<Dependency> deps = byName(nodes[node]);
-        int[] found = new int[deps.size()];
-        int count = 0;
-        for (Dependency d : deps) {
-          Integer child = idOfHash.get(d.hash());
-          if (child != null) { // a dangling hash is skipped
-            found[count++] = child;
-          }
+    /** A record's children in name order, as numbers; a dangling hash is skipped. */
+    private int[] childrenOf(int node) {
+      List<Dependency> deps = byName(nodes[node]);
+      int[] found = new int[deps.size()];
+      int count = 0;
+      for (Dependency d : deps) {
+        Integer child = idOfHash.get(d.hash());
+        if (child != null) {
+          found[count++] = child;
         }
-        k = count == found.length ? found : java.util.Arrays.copyOf(found, count);
-        kids[node] = k;
       }
-      return k;
+      return count == found.length ? found : java.util.Arrays.copyOf(found, count);
     }
   }
 

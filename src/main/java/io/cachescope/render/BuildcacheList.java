@@ -41,7 +41,7 @@ public final class BuildcacheList {
     Map<String, String> headers = new HashMap<>();
     Map<String, String> keyOfHeader = new HashMap<>();
     // Builds share their compilers and (the readers intern them) their variant lists: each is
-    // printed once per listing.
+    // printed once per listing, here, before the groups are printed on several threads.
     Map<Object, String> compilersOf = new HashMap<>();
     Map<List<Variant>, String> variantsText = new IdentityHashMap<>();
     for (ConcreteSpec s : specs) {
@@ -52,16 +52,24 @@ public final class BuildcacheList {
       String key = keyOfHeader.computeIfAbsent(header, h -> groupKey(s, compilers));
       groups.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
       headers.putIfAbsent(key, header);
+      if (options.variants()) {
+        variantsText.computeIfAbsent(s.variants(), v -> SpecFormat.variants(v, SpecFormat.Style.SPACK_1));
+      }
     }
     BuildOrder order = new BuildOrder(records);
-    StringBuilder out = new StringBuilder();
-    boolean first = true;
     int hlineWidth = tty ? Math.min(64, consoleWidth - 2) : 64;
-    for (Map.Entry<String, List<ConcreteSpec>> g : groups.entrySet()) {
-      if (!first) {
-        out.append('\n');
-      }
-      first = false;
+    // Groups sort and print independently: on two threads where there are two, largest first so
+    // that neither waits for the other at the end; printed in key order.
+    List<Map.Entry<String, List<ConcreteSpec>>> keyed = new ArrayList<>(groups.entrySet());
+    String[] texts = new String[keyed.size()];
+    Integer[] bySize = new Integer[keyed.size()];
+    for (int i = 0; i < bySize.length; i++) {
+      bySize[i] = i;
+    }
+    java.util.Arrays.sort(bySize, (a, b) -> Integer.compare(keyed.get(b).getValue().size(), keyed.get(a).getValue().size()));
+    java.util.Arrays.stream(bySize).parallel().forEach(i -> {
+      Map.Entry<String, List<ConcreteSpec>> g = keyed.get(i);
+      StringBuilder out = new StringBuilder();
       out.append(hline(headers.get(g.getKey()), hlineWidth)).append('\n');
       List<ConcreteSpec> members = new ArrayList<>(g.getValue());
       order.sort(members);
@@ -70,8 +78,9 @@ public final class BuildcacheList {
         lines.add(item(s, options, variantsText));
       }
       Colify.write(lines, tty, consoleWidth, out);
-    }
-    return out.toString();
+      texts[i] = out.toString();
+    });
+    return String.join("\n", texts);
   }
 
   /**
@@ -107,7 +116,8 @@ public final class BuildcacheList {
       b.append('@').append(s.version());
     }
     if (options.variants()) {
-      b.append(variantsText.computeIfAbsent(s.variants(), v -> SpecFormat.variants(v, SpecFormat.Style.SPACK_1)));
+      String text = variantsText.get(s.variants());
+      b.append(text != null ? text : SpecFormat.variants(s.variants(), SpecFormat.Style.SPACK_1));
     }
     return b.toString();
   }
