@@ -2,6 +2,7 @@ package io.cachescope.mirror;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.cachescope.catalog.Compiler;
 import io.cachescope.catalog.ConcreteSpec;
 import io.cachescope.catalog.Dependency;
@@ -175,9 +176,34 @@ final class SpecNodeParser {
     readFieldsFrom(p, p.nextToken(), b);
   }
 
+  /** The field Spack writes after this one in a node, to be matched in place (see {@link #nextField}). */
+  private static SerializedString after(String field) {
+    switch (field) {
+      case "name":
+        return VERSION;
+      case "version":
+        return ARCH;
+      case "arch":
+        return NAMESPACE;
+      case "namespace":
+        return PARAMETERS;
+      case "parameters":
+      case "external":
+        return PACKAGE_HASH;
+      case "package_hash":
+        return DEPENDENCIES;
+      case "dependencies":
+        return ANNOTATIONS;
+      case "annotations":
+        return HASH;
+      default:
+        return null;
+    }
+  }
+
   private void readFieldsFrom(JsonParser p, JsonToken first, NodeBuilder b) throws IOException {
-    for (JsonToken t = first; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-      String field = p.currentName();
+    String start = first == JsonToken.FIELD_NAME ? p.currentName() : null;
+    for (String field = start; field != null; field = nextField(p, after(field))) {
       JsonToken value = p.nextToken();
       switch (field) {
         case "name":
@@ -391,49 +417,86 @@ final class SpecNodeParser {
     }
   }
 
+  // Spack writes a node's and an edge's fields in a fixed order. Asking the parser for the
+  // expected name matches its bytes in place, skipping the symbol table: there are millions.
+  private static final SerializedString NAME = new SerializedString("name");
+  private static final SerializedString HASH = new SerializedString("hash");
+  private static final SerializedString PARAMETERS = new SerializedString("parameters");
+  private static final SerializedString DEPTYPES = new SerializedString("deptypes");
+  private static final SerializedString VERSION = new SerializedString("version");
+  private static final SerializedString ARCH = new SerializedString("arch");
+  private static final SerializedString NAMESPACE = new SerializedString("namespace");
+  private static final SerializedString PACKAGE_HASH = new SerializedString("package_hash");
+  private static final SerializedString DEPENDENCIES = new SerializedString("dependencies");
+  private static final SerializedString ANNOTATIONS = new SerializedString("annotations");
+  private static final SerializedString VIRTUALS = new SerializedString("virtuals");
+
+  /** The next field's name (the expected one when it comes), or null at the end of the object. */
+  private static String nextField(JsonParser p, SerializedString expected) throws IOException {
+    if (expected == null) {
+      p.nextToken();
+    } else if (p.nextFieldName(expected)) {
+      return expected.getValue();
+    }
+    return p.currentToken() == JsonToken.FIELD_NAME ? p.currentName() : null;
+  }
+
   private Dependency readEdge(JsonParser p, String name) throws IOException {
     String hash = null;
     String otherHash = null;
     int deptypes = 0;
     List<String> virtuals = List.of();
-    for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-      String field = p.currentName();
+    SerializedString expected = NAME;
+    for (String field = nextField(p, expected); field != null; field = nextField(p, expected)) {
       JsonToken v = p.nextToken();
       switch (field) {
         case "name":
           name = shared(p, v, "dependencies/name");
+          expected = HASH;
           break;
         case "hash":
           hash = hash(p, v, "dependencies/hash");
+          expected = PARAMETERS;
           break;
         case "build_hash":
         case "full_hash":
           // 0.17 spec files key edges by build_hash; the reader maps them back to DAG hashes.
           otherHash = nullableText(p, v, "dependencies/" + field);
+          expected = null;
           break;
         case "type":
           deptypes |= deptypeBits(p, v, "dependencies/type");
+          expected = null;
           break;
         case "parameters":
+          expected = null;
           if (v != JsonToken.START_OBJECT) {
             p.skipChildren();
             break;
           }
-          for (JsonToken pt = p.nextToken(); pt == JsonToken.FIELD_NAME; pt = p.nextToken()) {
-            String pf = p.currentName();
+          SerializedString inner = DEPTYPES;
+          for (String pf = nextField(p, inner); pf != null; pf = nextField(p, inner)) {
             JsonToken pv = p.nextToken();
             if (pf.equals("deptypes")) {
               deptypes |= deptypeBits(p, pv, "dependencies/parameters/deptypes");
+              inner = VIRTUALS;
             } else if (pf.equals("virtuals")) {
-              virtuals = interner.intern(stringList(p, pv, "dependencies/parameters/virtuals"));
+              List<String> named = stringList(p, pv, "dependencies/parameters/virtuals");
+              virtuals = named.isEmpty() ? List.of() : interner.intern(named);
+              inner = null;
             } else {
               p.skipChildren();
+              inner = null;
             }
           }
           break;
         default:
           p.skipChildren();
+          expected = null;
       }
+    }
+    if (p.currentToken() != JsonToken.END_OBJECT) {
+      throw new NodeException("unexpected " + p.currentToken() + " in a dependency");
     }
     if (hash == null && otherHash != null) {
       hash = hash(otherHash);
@@ -445,9 +508,9 @@ final class SpecNodeParser {
   }
 
   /** Deptypes as bits, read without keeping the strings: there are millions of them. */
-  private static int deptypeBits(JsonParser p, JsonToken value, String what) throws IOException {
+  private int deptypeBits(JsonParser p, JsonToken value, String what) throws IOException {
     if (value == JsonToken.VALUE_STRING) {
-      return Dependency.typeBit(p.getText());
+      return Dependency.typeBit(texts.canonical(p));
     }
     if (value != JsonToken.START_ARRAY) {
       throw new NodeException(what + " must be a list");
@@ -457,7 +520,7 @@ final class SpecNodeParser {
       if (t != JsonToken.VALUE_STRING) {
         throw new NodeException(what + " must hold strings");
       }
-      bits |= Dependency.typeBit(p.getText());
+      bits |= Dependency.typeBit(texts.canonical(p));
     }
     return bits;
   }
