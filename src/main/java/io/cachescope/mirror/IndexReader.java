@@ -57,6 +57,9 @@ public final class IndexReader {
     }
   }
 
+  private static final com.fasterxml.jackson.core.io.SerializedString SPEC =
+      new com.fasterxml.jackson.core.io.SerializedString("spec");
+
   private final Interner interner;
 
   public IndexReader(Interner interner) {
@@ -168,8 +171,8 @@ public final class IndexReader {
       }
       ConcreteSpec spec = null;
       boolean inBuildcache = true;
-      for (JsonToken r = p.nextToken(); r == JsonToken.FIELD_NAME; r = p.nextToken()) {
-        String field = p.currentName();
+      // "spec" comes first: matched in place, as SpecNodeParser matches a node's fields.
+      for (String field = SpecNodeParser.nextField(p, SPEC); field != null; field = SpecNodeParser.nextField(p, null)) {
         JsonToken v = p.nextToken();
         if (field.equals("spec")) {
           if (v != JsonToken.START_OBJECT) {

@@ -281,21 +281,25 @@ final class SpecNodeParser {
       p.skipChildren();
       return;
     }
-    for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-      String field = p.currentName();
+    SerializedString expected = PLATFORM;
+    for (String field = nextField(p, expected); field != null; field = nextField(p, expected)) {
       JsonToken v = p.nextToken();
       switch (field) {
         case "platform":
           b.platform = v == JsonToken.VALUE_NULL ? null : shared(p, v, "arch/platform");
+          expected = PLATFORM_OS;
           break;
         case "platform_os":
           b.os = v == JsonToken.VALUE_NULL ? null : shared(p, v, "arch/platform_os");
+          expected = TARGET;
           break;
         case "target":
           b.target = readTarget(p, v);
+          expected = null;
           break;
         default:
           p.skipChildren();
+          expected = null;
       }
     }
   }
@@ -309,8 +313,7 @@ final class SpecNodeParser {
       return shared(p, v, "arch/target");
     }
     String name = null;
-    for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-      String field = p.currentName();
+    for (String field = nextField(p, NAME); field != null; field = nextField(p, null)) {
       JsonToken fv = p.nextToken();
       if (field.equals("name")) {
         name = shared(p, fv, "arch/target/name");
@@ -424,6 +427,9 @@ final class SpecNodeParser {
   private static final SerializedString PARAMETERS = new SerializedString("parameters");
   private static final SerializedString DEPTYPES = new SerializedString("deptypes");
   private static final SerializedString VERSION = new SerializedString("version");
+  private static final SerializedString PLATFORM = new SerializedString("platform");
+  private static final SerializedString PLATFORM_OS = new SerializedString("platform_os");
+  private static final SerializedString TARGET = new SerializedString("target");
   private static final SerializedString ARCH = new SerializedString("arch");
   private static final SerializedString NAMESPACE = new SerializedString("namespace");
   private static final SerializedString PACKAGE_HASH = new SerializedString("package_hash");
@@ -432,7 +438,7 @@ final class SpecNodeParser {
   private static final SerializedString VIRTUALS = new SerializedString("virtuals");
 
   /** The next field's name (the expected one when it comes), or null at the end of the object. */
-  private static String nextField(JsonParser p, SerializedString expected) throws IOException {
+  static String nextField(JsonParser p, SerializedString expected) throws IOException {
     if (expected == null) {
       p.nextToken();
     } else if (p.nextFieldName(expected)) {
