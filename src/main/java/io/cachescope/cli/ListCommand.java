@@ -83,18 +83,16 @@ public final class ListCommand implements Callable<Integer> {
       return 0;
     }
     boolean tty = System.console() != null;
-    StringBuilder text = new StringBuilder();
     if (tty) {
-      text.append("==> ").append(shown.size()).append(shown.size() == 1 ? " cached build." : " cached builds.").append('\n');
+      out.print("==> " + shown.size() + (shown.size() == 1 ? " cached build." : " cached builds.") + "\n");
     }
-    text.append(
-        BuildcacheList.render(
-            shown,
-            all.specs(),
-            new BuildcacheList.Options(longHash, veryLongHash, namespaces, variants),
-            tty,
-            consoleWidth()));
-    out.print(Terminal.safe(text.toString()));
+    // Tens of megabytes for a develop index: printed as rendered, not copied once more.
+    out.print(Terminal.safe(BuildcacheList.render(
+        shown,
+        all.specs(),
+        new BuildcacheList.Options(longHash, veryLongHash, namespaces, variants),
+        tty,
+        consoleWidth())));
     out.flush();
     return 0;
   }
