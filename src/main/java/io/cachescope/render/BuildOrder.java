@@ -285,14 +285,24 @@ final class BuildOrder {
 
     /** A record's children in name order, as numbers; a dangling hash is skipped. */
     private int[] childrenOf(int node) {
-      List<Dependency> deps = byName(nodes[node]);
+      List<Dependency> deps = nodes[node].dependencies();
       int[] found = new int[deps.size()];
+      String[] names = new String[deps.size()];
       int count = 0;
       for (Dependency d : deps) {
         Integer child = idOfHash.get(d.hash());
-        if (child != null) {
-          found[count++] = child;
+        if (child == null) {
+          continue;
         }
+        // Insertion by name, after equal names: a stable sort of a few edges, without a list.
+        int at = count++;
+        while (at > 0 && names[at - 1].compareTo(d.name()) > 0) {
+          names[at] = names[at - 1];
+          found[at] = found[at - 1];
+          at--;
+        }
+        names[at] = d.name();
+        found[at] = child;
       }
       return count == found.length ? found : java.util.Arrays.copyOf(found, count);
     }

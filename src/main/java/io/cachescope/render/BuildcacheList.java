@@ -26,6 +26,8 @@ public final class BuildcacheList {
 
   private BuildcacheList() {}
 
+  private record GroupParts(String platform, String os, String target, String compilers) {}
+
   /**
    * Renders {@code specs} (in index order). {@code records} holds every record by hash, for
    * compiler versions and the DAG comparisons of {@link BuildOrder}.
@@ -44,14 +46,19 @@ public final class BuildcacheList {
     // printed once per listing, here, before the groups are printed on several threads.
     Map<Object, String> compilersOf = new HashMap<>();
     Map<List<Variant>, String> variantsText = new IdentityHashMap<>();
+    // A group's list by its parts (shared strings, so cheap to hash): the header and the key
+    // text are made once per group, not once per build.
+    Map<GroupParts, List<ConcreteSpec>> groupOf = new HashMap<>();
     for (ConcreteSpec s : specs) {
       List<Dependency> deps = s.compilerDependencies();
       String compilers = compilersOf.computeIfAbsent(
           deps.isEmpty() ? s.legacyCompiler() : deps, k -> SpecFormat.compilers(s, records::get));
-      String header = s.architecture() + " / " + compilers;
-      String key = keyOfHeader.computeIfAbsent(header, h -> groupKey(s, compilers));
-      groups.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
-      headers.putIfAbsent(key, header);
+      groupOf.computeIfAbsent(new GroupParts(s.platform(), s.os(), s.target(), compilers), parts -> {
+        String header = s.architecture() + " / " + compilers;
+        String key = keyOfHeader.computeIfAbsent(header, h -> groupKey(s, compilers));
+        headers.putIfAbsent(key, header);
+        return groups.computeIfAbsent(key, k -> new ArrayList<>());
+      }).add(s);
       if (options.variants()) {
         variantsText.computeIfAbsent(s.variants(), v -> SpecFormat.variants(v, SpecFormat.Style.SPACK_1));
       }
