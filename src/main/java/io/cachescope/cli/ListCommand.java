@@ -87,12 +87,13 @@ public final class ListCommand implements Callable<Integer> {
       out.print("==> " + shown.size() + (shown.size() == 1 ? " cached build." : " cached builds.") + "\n");
     }
     // Tens of megabytes for a develop index: printed as rendered, not copied once more.
-    out.print(Terminal.safe(BuildcacheList.render(
+    out.print(BuildcacheList.render(
         shown,
         all.specs(),
         new BuildcacheList.Options(longHash, veryLongHash, namespaces, variants),
         tty,
-        consoleWidth())));
+        consoleWidth(),
+        Terminal::safe));
     out.flush();
     return 0;
   }

@@ -38,6 +38,20 @@ public final class BuildcacheList {
       Options options,
       boolean tty,
       int consoleWidth) {
+    return render(specs, records, options, tty, consoleWidth, java.util.function.UnaryOperator.identity());
+  }
+
+  /**
+   * The same, each group's text passed through {@code escape} (the caller's rule for its
+   * output, such as a terminal's) on the thread that printed it.
+   */
+  public static String render(
+      List<ConcreteSpec> specs,
+      Map<String, ConcreteSpec> records,
+      Options options,
+      boolean tty,
+      int consoleWidth,
+      java.util.function.UnaryOperator<String> escape) {
     // Groups sort by the text Python prints for their (architecture, compilers) key.
     Map<String, List<ConcreteSpec>> groups = new TreeMap<>();
     Map<String, String> headers = new HashMap<>();
@@ -85,7 +99,7 @@ public final class BuildcacheList {
         lines.add(item(s, options, variantsText));
       }
       Colify.write(lines, tty, consoleWidth, out);
-      texts[i] = out.toString();
+      texts[i] = escape.apply(out.toString());
     });
     return String.join("\n", texts);
   }

@@ -221,6 +221,20 @@ class ListCommandTest {
     assertThat(r.err()).contains("index.json").contains("larger than 1 MiB once inflated").hasLineCount(1);
   }
 
+  /** Index values reach a terminal escaped: an escape sequence in a variant value is shown, not sent. */
+  @org.junit.jupiter.api.Test
+  void controlCharactersInIndexValuesArePrintedEscaped(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+    Path index = java.nio.file.Files.createDirectories(tmp.resolve("m/build_cache")).resolve("index.json");
+    String hash = "abcdefghijklmnopqrstuvwxyz234567";
+    java.nio.file.Files.writeString(index, "{\"database\":{\"version\":\"8\",\"installs\":{\"" + hash
+        + "\":{\"spec\":{\"name\":\"zlib\",\"version\":\"1.3\",\"arch\":{\"platform\":\"linux\","
+        + "\"platform_os\":\"ubuntu24.04\",\"target\":\"x86_64\"},\"namespace\":\"builtin\","
+        + "\"parameters\":{\"note\":\"a\\u001b[2Jb\"},\"hash\":\"" + hash + "\"},\"in_buildcache\":true}}}}");
+    CliRun.Result r = run("list", "-a", "-l", "-v", "--mirror", tmp.resolve("m").toString());
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("zlib@1.3").contains("note='a\\u001b[2Jb'").doesNotContain("\u001b");
+  }
+
   /** The in-cache specs of a {@code list --json}: signature and signer. */
   private static List<String> signers(String json) throws Exception {
     List<String> out = new ArrayList<>();
