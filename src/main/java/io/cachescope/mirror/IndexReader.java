@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.cachescope.SourceException;
 import io.cachescope.catalog.ConcreteSpec;
 import io.cachescope.catalog.Interner;
@@ -57,8 +58,7 @@ public final class IndexReader {
     }
   }
 
-  private static final com.fasterxml.jackson.core.io.SerializedString SPEC =
-      new com.fasterxml.jackson.core.io.SerializedString("spec");
+  private static final SerializedString SPEC = new SerializedString("spec");
 
   private final Interner interner;
 

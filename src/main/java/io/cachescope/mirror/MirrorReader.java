@@ -258,7 +258,7 @@ public final class MirrorReader {
     }
   }
 
-  private Optional<ReadIndex> readV2Index(URI root, MergedIndex warnings) throws IOException {
+  private Optional<ReadIndex> readV2Index(URI root, MergedIndex merged) throws IOException {
     URI indexUri = resolve(root, V2_INDEX);
     Optional<Body> body = transport.get(indexUri);
     if (body.isEmpty()) {
@@ -271,7 +271,7 @@ public final class MirrorReader {
       if (hashBody.isPresent()) {
         String expected = new String(hashBody.get().readAllBytes(), StandardCharsets.US_ASCII).strip();
         if (!expected.equals(read.sha256())) {
-          warnings.warn(
+          merged.warn(
               indexUri
                   + ": index.json.hash says "
                   + expected

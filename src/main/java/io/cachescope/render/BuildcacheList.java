@@ -30,20 +30,9 @@ public final class BuildcacheList {
 
   /**
    * Renders {@code specs} (in index order). {@code records} holds every record by hash, for
-   * compiler versions and the DAG comparisons of {@link BuildOrder}.
-   */
-  public static String render(
-      List<ConcreteSpec> specs,
-      Map<String, ConcreteSpec> records,
-      Options options,
-      boolean tty,
-      int consoleWidth) {
-    return render(specs, records, options, tty, consoleWidth, java.util.function.UnaryOperator.identity());
-  }
-
-  /**
-   * The same, each group's text passed through {@code escape} (the caller's rule for its
-   * output, such as a terminal's) on the thread that printed it.
+   * compiler versions and the DAG comparisons of {@link BuildOrder}; each group's text passes
+   * through {@code escape} (the caller's rule for its output, such as a terminal's) on the
+   * thread that printed it.
    */
   public static String render(
       List<ConcreteSpec> specs,

@@ -38,7 +38,8 @@ class HttpTransportTest {
       }
     }
     return BuildcacheList.render(shown, all.specs(),
-        new BuildcacheList.Options(true, false, false, true), false, 80);
+        new BuildcacheList.Options(true, false, false, true), false, 80,
+        java.util.function.UnaryOperator.identity());
   }
 
   Catalog read(String url, TransportOptions options) {

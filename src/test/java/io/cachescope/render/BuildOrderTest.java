@@ -36,7 +36,8 @@ class BuildOrderTest {
 
   private String listing(ConcreteSpec... specs) {
     return BuildcacheList.render(List.of(specs), records,
-        new BuildcacheList.Options(true, false, false, true), false, 80);
+        new BuildcacheList.Options(true, false, false, true), false, 80,
+        java.util.function.UnaryOperator.identity());
   }
 
   @Test
